@@ -21,3 +21,5 @@ if (watch) {
 } else {
   await Promise.all(builds.map(b => esbuild.build(b)));
 }
+// Clause snippets are generated from server/knowledge/templates.yaml.
+await import('./generate-snippets.mjs');

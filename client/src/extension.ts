@@ -1,9 +1,15 @@
 // The VS Code client: starts the language server over IPC, passes settings,
-// registers commands and shows coverage in the status bar. All analysis
-// happens in the server.
+// registers commands and shows coverage in the status bar. All analysis,
+// including the coverage report's content, happens in the server.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { CoverageReport, CoverageSummary } from '../../server/src/lsp/report';
+import { CoverageStatus } from './coverageStatus';
+import { ReportPanel } from './reportPanel';
+
+const COVERAGE_REQUEST = 'clausewise/coverage';
+const REPORT_REQUEST = 'clausewise/report';
 
 let client: LanguageClient | undefined;
 
@@ -13,45 +19,68 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.clausewise.{yaml,yml}');
+  context.subscriptions.push(configWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
     ],
-    synchronize: { configurationSection: 'clausewise' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('clausewise') },
+    synchronize: { configurationSection: 'clausewise', fileEvents: configWatcher },
+    // VS Code outlines Markdown headings itself: ask for symbols of pasted text only, so the outline has no duplicates.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('clausewise'), outline: 'pasted-text-only' },
   };
-  client = new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('clausewise', 'Clausewise', serverOptions, clientOptions);
+  client = languageClient;
 
-  const status = vscode.window.createStatusBarItem('clausewise.coverage', vscode.StatusBarAlignment.Right, 100);
-  status.name = 'Clausewise coverage';
-  context.subscriptions.push(status);
+  const coverageOf = (uri: vscode.Uri) => languageClient.sendRequest<CoverageSummary | null>(COVERAGE_REQUEST, { uri: uri.toString() });
+  const reportOf = (uri: vscode.Uri) => languageClient.sendRequest<CoverageReport | null>(REPORT_REQUEST, { uri: uri.toString() });
+  const status = new CoverageStatus(coverageOf);
+  const panel = new ReportPanel(reportOf);
+  context.subscriptions.push(status, panel);
+
+  /** The policy a command applies to: its argument (status bar, menus), else the active editor. */
+  const target = (arg: unknown): vscode.Uri | undefined => {
+    if (arg instanceof vscode.Uri) return arg;
+    if (typeof arg === 'string') return vscode.Uri.parse(arg);
+    return vscode.window.activeTextEditor?.document.uri;
+  };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('clausewise.checkAsPolicy', async () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor || !client) return;
-      await client.sendRequest('workspace/executeCommand', { command: 'clausewise.checkAsPolicy', arguments: [editor.document.uri.toString()] });
+    vscode.commands.registerCommand('clausewise.checkAsPolicy', async (arg?: unknown) => {
+      const uri = target(arg);
+      if (!uri) return;
+      // From the Explorer's context menu the file may not be open yet: findings show in its editor.
+      if (!vscode.workspace.textDocuments.some(d => d.uri.toString() === uri.toString())) await vscode.window.showTextDocument(uri, { preview: false });
+      await languageClient.sendRequest('workspace/executeCommand', { command: 'clausewise.server.checkAsPolicy', arguments: [uri.toString()] });
+      status.refreshSoon();
+    }),
+    vscode.commands.registerCommand('clausewise.showCoverageReport', async (arg?: unknown) => {
+      const uri = target(arg);
+      if (!uri) return undefined;
+      const report = await reportOf(uri);
+      if (!report) {
+        void vscode.window.showInformationMessage('Clausewise checks this file only as a policy. Run "Clausewise: Check this file as a policy" first.');
+        return undefined;
+      }
+      panel.show(uri, report);
+      return report;
+    }),
+    vscode.commands.registerCommand('clausewise.exportCoverageReport', async (arg?: unknown) => {
+      const uri = target(arg);
+      const report = uri && (await reportOf(uri));
+      if (!report) {
+        void vscode.window.showInformationMessage('Open a policy checked by Clausewise to export its coverage report.');
+        return undefined;
+      }
+      const memo = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown });
+      await vscode.window.showTextDocument(memo, { preview: false });
+      return memo;
     }),
   );
 
-  const updateStatus = () => {
-    const editor = vscode.window.activeTextEditor;
-    if (!editor || editor.document.languageId !== 'markdown') {
-      status.hide();
-      return;
-    }
-    const ours = vscode.languages.getDiagnostics(editor.document.uri).filter(d => d.source === 'clausewise');
-    const missing = ours.filter(d => String(typeof d.code === 'object' ? d.code.value : d.code).match(/^(gdpr|ccpa|caloppa|coppa|general)\//)).length;
-    status.text = ours.length ? `$(law) Clausewise: ${missing} missing · ${ours.length - missing} other` : '$(law) Clausewise';
-    status.tooltip = 'Clausewise findings for this policy';
-    status.command = 'workbench.actions.view.problems';
-    status.show();
-  };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateStatus), vscode.languages.onDidChangeDiagnostics(updateStatus));
-
-  await client.start();
-  updateStatus();
+  await languageClient.start();
+  status.start();
 }
 
 export async function deactivate(): Promise<void> {

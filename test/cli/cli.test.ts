@@ -70,3 +70,20 @@ describe('clausewise check (CLI)', () => {
     assert.match(r.stdout, /samples\/privacy-policy\.md:\d+:\d+ \w+ hygiene\/placeholder/);
   });
 });
+
+describe('clausewise check: directory walks', () => {
+  it('passes over README and CHANGELOG files in a directory but checks them when named', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clausewise-walk-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'README.md'), '# Project\n\nTODO\n');
+      fs.writeFileSync(path.join(dir, 'CHANGELOG.md'), '# Changes\n');
+      fs.writeFileSync(path.join(dir, 'privacy.md'), '# Privacy Policy\n\nWe are Acme.\n');
+      const walked = JSON.parse(run(['check', '--format', 'json', dir], dir).stdout);
+      assert.deepStrictEqual(walked.files.map((f: { path: string }) => f.path), ['privacy.md']);
+      const named = JSON.parse(run(['check', '--format', 'json', 'README.md'], dir).stdout);
+      assert.deepStrictEqual(named.files.map((f: { path: string }) => f.path), ['README.md']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

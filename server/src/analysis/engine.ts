@@ -4,8 +4,9 @@ import type { Span } from '../model/types';
 import type { Check, CheckContext, RequirementOutcome, RuleMeta } from './check';
 import { CHECKS } from './checks';
 import { decideJurisdictions, type JurisdictionDecision } from './jurisdictions';
+import { attachClauseFixes } from './fixes/clauseFixes';
 import { readSuppressions } from './suppressions';
-import type { AnalysisResult, AnalyzeOptions, Coverage, Finding, Jurisdiction, RawFinding, RequirementStatus, Severity } from './types';
+import type { SpanFix, AnalysisResult, AnalyzeOptions, Coverage, Finding, Jurisdiction, RawFinding, RequirementStatus, Severity } from './types';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 
@@ -74,6 +75,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, hooks: Engin
     if (hooks.isCancelled?.()) break;
     runCheck(check, ctx, hooks);
   }
+  attachClauseFixes(ctx, raw);
 
   const overrides = { ...(options.rules ?? {}), ...(doc.frontMatter?.declarations.rules ?? {}) };
   const suppressions = readSuppressions(text, doc.lines);
@@ -152,24 +154,27 @@ function reportEngineFindings(ctx: CheckContext, decision: JurisdictionDecision)
       severity: 'info',
       message: `Checked against ${names || 'no law'} because ${why}. Declare the jurisdictions in the front matter to make this explicit.`,
       span: ctx.doc.title,
-      fixes: [declareJurisdictionsFix(ctx, decision.jurisdictions)],
+      fixes: declareJurisdictionsFix(ctx, decision.jurisdictions),
     });
   }
 }
 
-function declareJurisdictionsFix(ctx: CheckContext, jurisdictions: Jurisdiction[]) {
+function declareJurisdictionsFix(ctx: CheckContext, jurisdictions: Jurisdiction[]): SpanFix[] {
   const list = `[${jurisdictions.join(', ')}]`;
   const fm = ctx.doc.frontMatter;
   const text = ctx.doc.text;
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  if (fm && !fm.hasClausewise && fm.problems.length === 0) {
-    // Insert just before the closing fence of the existing front matter.
-    const closeLine = text.lastIndexOf('---', fm.span.end);
-    const at = closeLine >= 0 ? closeLine : fm.span.end;
-    return { title: `Declare jurisdictions ${list} in the front matter`, safe: false, edits: [{ span: { start: at, end: at }, newText: `clausewise:${eol}  jurisdictions: ${list}${eol}` }] };
+  // The document's own line break (a lone \r too): a foreign one would mix line endings.
+  const eol = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  if (fm) {
+    // A block we could not read, or one with its own `clausewise:` mapping, is
+    // the lawyer's to edit: a blind insertion could break or duplicate keys.
+    if (fm.hasClausewise || fm.problems.length > 0) return [];
+    // Insert at the start of the closing fence line (`---` or `...`).
+    const at = ctx.doc.lines.lineStart(ctx.doc.lines.positionAt(fm.span.end).line);
+    return [{ title: `Declare jurisdictions ${list} in the front matter`, safe: false, edits: [{ span: { start: at, end: at }, newText: `clausewise:${eol}  jurisdictions: ${list}${eol}` }] }];
   }
   const at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { title: `Declare jurisdictions ${list} in a front matter block`, safe: false, edits: [{ span: { start: at, end: at }, newText: `---${eol}clausewise:${eol}  jurisdictions: ${list}${eol}---${eol}${eol}` }] };
+  return [{ title: `Declare jurisdictions ${list} in a front matter block`, safe: false, edits: [{ span: { start: at, end: at }, newText: `---${eol}clausewise:${eol}  jurisdictions: ${list}${eol}---${eol}${eol}` }] }];
 }
 
 function coverage(jurisdictions: Jurisdiction[], requirements: RequirementStatus[]): Coverage[] {

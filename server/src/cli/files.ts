@@ -3,6 +3,8 @@ import * as path from 'path';
 
 const POLICY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** Project documents that are never policies: a directory walk passes them over (named explicitly, they are checked). */
+const NOT_POLICIES = /^(?:readme|changelog|changes|contributing|code_of_conduct|license|licence|authors|security)(?:\.|$)/i;
 
 export interface InputFile {
   path: string;
@@ -41,7 +43,7 @@ function walk(dir: string, out: InputFile[], problem: (message: string) => void)
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIPPED_DIRS.has(e.name)) walk(full, out, problem);
-    } else if (POLICY_EXTENSIONS.test(e.name)) out.push({ path: full });
+    } else if (POLICY_EXTENSIONS.test(e.name) && !NOT_POLICIES.test(e.name)) out.push({ path: full });
   }
 }
 

@@ -9,15 +9,26 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from './codeActions';
 import { toDiagnostic } from './convert';
+import { FEATURES, type ServerContext } from './features';
 import { PolicyState, type DocumentAnalysis } from './policyState';
 import { DEFAULT_SETTINGS, normaliseSettings, type ClausewiseSettings } from './settings';
 
-/** Delay after the last keystroke before a document is re-analysed. */
+/**
+ * Longest delay after the last keystroke before a document is re-analysed.
+ * The actual delay is the duration of the document's previous analysis (up to
+ * this): a cheap analysis runs at once, so diagnostics keep up with typing,
+ * while an expensive one waits for a pause instead of being wasted on
+ * every keystroke of a burst.
+ */
 const DEBOUNCE_MS = 120;
 
-export const COMMAND_CHECK_AS_POLICY = 'clausewise.checkAsPolicy';
+/**
+ * Not the VS Code command's id (`clausewise.checkAsPolicy`): vscode-languageclient
+ * registers every server command as a VS Code command, and two registrations
+ * of one id make the extension fail to start.
+ */
+export const COMMAND_CHECK_AS_POLICY = 'clausewise.server.checkAsPolicy';
 
 /**
  * Wires the engine to a language client: document sync, settings, and
@@ -30,6 +41,8 @@ export function startServer(connection: Connection): void {
   let settings: ClausewiseSettings = DEFAULT_SETTINGS;
   const perDocument = new Map<string, ClausewiseSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long each document's last analysis took (ms), to size its debounce. */
+  const analysisCost = new Map<string, number>();
 
   const state = new PolicyState(
     uri => perDocument.get(uri) ?? settings,
@@ -41,15 +54,13 @@ export function startServer(connection: Connection): void {
     configurationRequests = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     if (init?.settings) settings = normaliseSettings(init.settings);
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
-        executeCommandProvider: { commands: [COMMAND_CHECK_AS_POLICY] },
-      },
-      serverInfo: { name: 'clausewise', version: '0.1.0' },
+    const capabilities: InitializeResult['capabilities'] = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      executeCommandProvider: { commands: [COMMAND_CHECK_AS_POLICY, ...FEATURES.flatMap(f => f.commands ?? [])] },
     };
+    for (const feature of FEATURES) feature.capabilities?.(capabilities, params);
+    return { capabilities, serverInfo: { name: 'clausewise', version: '0.1.0' } };
   });
 
   connection.onInitialized(() => {
@@ -82,7 +93,7 @@ export function startServer(connection: Connection): void {
     else for (const doc of documents.all()) schedule(doc, 0);
   }
 
-  function schedule(doc: TextDocument, delay = DEBOUNCE_MS) {
+  function schedule(doc: TextDocument, delay = Math.min(DEBOUNCE_MS, analysisCost.get(doc.uri) ?? DEBOUNCE_MS)) {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
     timers.set(
@@ -92,50 +103,85 @@ export function startServer(connection: Connection): void {
         const current = documents.get(doc.uri);
         if (!current) return;
         const analysis = safeAnalyse(current);
-        // A newer edit arrived while analysing: its own run will publish.
-        if (documents.get(doc.uri)?.version !== current.version) return;
-        void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsOf(current, analysis) });
+        // The analysis blocked the event loop, so edits sent meanwhile are
+        // still unread: publish on the next turn, after they are applied, and
+        // only if none of them changed the document (its own run publishes).
+        timers.set(
+          doc.uri,
+          setTimeout(() => {
+            timers.delete(doc.uri);
+            if (documents.get(doc.uri)?.version !== current.version) return;
+            void connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnosticsOf(current, analysis) });
+          }, 0),
+        );
       }, delay),
     );
   }
 
   function safeAnalyse(doc: TextDocument): DocumentAnalysis {
+    const started = performance.now();
     try {
-      return state.analyse(doc, () => documents.get(doc.uri)?.version !== doc.version);
+      const cached = state.cached(doc);
+      const analysis = cached ?? state.analyse(doc, () => documents.get(doc.uri)?.version !== doc.version);
+      if (!cached) analysisCost.set(doc.uri, performance.now() - started);
+      return analysis;
     } catch (error) {
       connection.console.error(`clausewise: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { version: doc.version, isPolicy: false, result: null };
     }
   }
 
+  const configWarnings = new Set<string>();
   function diagnosticsOf(doc: TextDocument, analysis: DocumentAnalysis) {
+    // A broken .clausewise.yaml is ignored, never fatal; say so once per distinct problem.
+    if (analysis.configProblem && !configWarnings.has(analysis.configProblem)) {
+      configWarnings.add(analysis.configProblem);
+      void connection.window.showWarningMessage(`Clausewise ignored a configuration file: ${analysis.configProblem}`);
+    }
     if (!analysis.result) return [];
     return analysis.result.findings.map(f => toDiagnostic(f, doc.uri));
   }
 
-  documents.onDidOpen(e => schedule(e.document, 0));
+  // Settings are per resource (multi-root): read the opened file's own before its first check.
+  const settingsLoaded = new Map<string, Promise<void>>();
+  function loadDocumentSettings(uri: string): Promise<void> {
+    if (!configurationRequests) return Promise.resolve();
+    const loaded = connection.workspace.getConfiguration({ scopeUri: uri, section: 'clausewise' }).then(
+      raw => {
+        perDocument.set(uri, normaliseSettings(raw));
+        state.forget(uri);
+      },
+      e => connection.console.warn(`clausewise: could not read settings for ${uri}: ${String(e)}`),
+    );
+    settingsLoaded.set(uri, loaded);
+    return loaded;
+  }
+
+  documents.onDidOpen(e => void loadDocumentSettings(e.document.uri).then(() => schedule(e.document, 0)));
   documents.onDidChangeContent(e => schedule(e.document));
   documents.onDidClose(e => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    analysisCost.delete(e.document.uri);
     state.forget(e.document.uri);
     perDocument.delete(e.document.uri);
+    settingsLoaded.delete(e.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    await settingsLoaded.get(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(doc, safeAnalyse(doc)) };
   });
 
-  connection.onCodeAction(params => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    return codeActions(doc, safeAnalyse(doc), params);
-  });
+  const context: ServerContext = { connection, documents, state, analyse: safeAnalyse, recheck: recheckAll };
+  for (const feature of FEATURES) feature.register(context);
 
-  connection.onExecuteCommand(params => {
+  connection.onExecuteCommand(async params => {
+    const feature = FEATURES.find(f => f.commands?.includes(params.command));
+    if (feature?.executeCommand) return feature.executeCommand(context, params.command, params.arguments ?? []);
     if (params.command === COMMAND_CHECK_AS_POLICY) {
       const uri = params.arguments?.[0];
       if (typeof uri === 'string') {

@@ -71,9 +71,15 @@ export interface Section {
   parent: Section | null;
   /** True for a heading recognised in pasted text (no Markdown `#`). */
   implicit: boolean;
+  /** The heading itself: its line, or for a run-in label the label and colon (with a number left at the end of the previous line). */
+  headingSpan: Span;
 }
 
-export type BlockKind = 'paragraph' | 'list-item' | 'table-row' | 'heading' | 'code' | 'html' | 'front-matter';
+/**
+ * `title`: the title lines of pasted text (no section). `toc`: a line of a table of
+ * contents or navigation menu (a run of titles without bodies); neither is prose.
+ */
+export type BlockKind = 'paragraph' | 'list-item' | 'table-row' | 'heading' | 'code' | 'html' | 'front-matter' | 'title' | 'toc';
 
 export interface Block {
   kind: BlockKind;
@@ -113,6 +119,20 @@ export interface Statement {
   modality: Modality;
   /** Spans of "except …", "unless …", "other than …" clauses, with the concepts they name. */
   exceptions: { span: Span; terms: TermMention[] }[];
+  /** Who the subject is, as written ("we", "Acme", "third-party advertisers"); absent for agentless passives. */
+  actorSpan?: Span;
+  /** `passive` for "your data may be shared …" (an agentless passive is read as the business acting: actor `we`). */
+  voice?: 'active' | 'passive';
+  /** Why, as ontology `purpose/…` mentions: "for their own marketing purposes" makes a denial a qualified one. */
+  purposes?: TermMention[];
+  /** Tracking technologies and browser signals the statement is about (`tech/cookie`, `tech/do-not-track`). */
+  technologies?: TermMention[];
+  /** Where the data comes from ("we collect information from data brokers"). */
+  sources?: TermMention[];
+  /** For a user's right or request (actor `user`, action `request`): delete, access, correct, port, object, restrict, opt-out, withdraw-consent, know. */
+  requested?: string;
+  /** Said under a condition ("if …", "when …", "in the event …"), not as a plain fact. */
+  conditional?: boolean;
 }
 
 export interface DateFact {
@@ -177,4 +197,6 @@ export interface PolicyDocument {
   sentences: Sentence[];
   statements: Statement[];
   facts: Facts;
+  /** `markdown` when the text has `#` or underlined headings; `plain` for pasted text, whose headings are recognised from their shape. */
+  format: 'markdown' | 'plain';
 }

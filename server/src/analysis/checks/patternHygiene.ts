@@ -3,6 +3,26 @@ import { hygieneFile, type PatternRule } from '../../knowledge/files/hygiene';
 import type { Check, CheckContext, RuleMeta } from '../check';
 import type { Severity } from '../types';
 
+interface CompiledPatternRule {
+  patterns: RegExp[];
+  ignore: RegExp[];
+}
+
+// Knowledge is loaded once per process: compile each rule's patterns once too.
+const compiledRules = new WeakMap<PatternRule, CompiledPatternRule>();
+
+function compile(rule: PatternRule): CompiledPatternRule {
+  let c = compiledRules.get(rule);
+  if (!c) {
+    c = {
+      patterns: [...rule.patterns.map(pattern), ...(rule.exactCasePatterns ?? []).map(p => new RegExp(p, 'gu'))],
+      ignore: (rule.ignore ?? []).map(pattern),
+    };
+    compiledRules.set(rule, c);
+  }
+  return c;
+}
+
 /**
  * Hygiene rules that are pure existence checks over the text — template
  * placeholders, scraper artifacts — defined entirely in hygiene.yaml.
@@ -13,23 +33,30 @@ export const patternHygieneCheck: Check = {
   rules: () => loadKnowledge(hygieneFile).patternRules.map(toMeta),
   run(ctx: CheckContext, ruleId: string) {
     const rule = loadKnowledge(hygieneFile).patternRules.find(r => r.id === ruleId)!;
-    const ignore = (rule.ignore ?? []).map(pattern);
+    const { patterns, ignore } = compile(rule);
     const text = ctx.doc.text;
     const skipped = ctx.doc.blocks.filter(b => b.kind === 'code');
-    for (const source of rule.patterns) {
-      for (const m of text.matchAll(pattern(source))) {
+    const found: { start: number; end: number }[] = [];
+    for (const re of patterns) {
+      for (const m of text.matchAll(re)) {
         if (m[0].length === 0) continue;
         const start = m.index!;
         const end = start + m[0].length;
         if (skipped.some(b => b.span.start <= start && end <= b.span.end)) continue;
-        if (ignore.some(re => { re.lastIndex = 0; return re.test(m[0]); })) continue;
+        if (ignore.some(i => { i.lastIndex = 0; return i.test(m[0]); })) continue;
         if (ctx.doc.frontMatter && start < ctx.doc.frontMatter.span.end) continue;
-        ctx.report({ ruleId: rule.id, kind: 'hygiene', severity: rule.severity as Severity, message: rule.message.replace('{text}', m[0]), span: { start, end } });
+        // Two patterns may find the same placeholder ("[COMPANY NAME]" is capitalised and names a company).
+        if (found.some(f => f.start < end && start < f.end)) continue;
+        found.push({ start, end });
       }
+    }
+    found.sort((a, b) => a.start - b.start);
+    for (const span of found) {
+      ctx.report({ ruleId: rule.id, kind: 'hygiene', severity: rule.severity as Severity, message: rule.message.replace('{text}', text.slice(span.start, span.end)), span });
     }
   },
 };
 
 function toMeta(r: PatternRule): RuleMeta {
-  return { id: r.id, kind: 'hygiene', title: r.title, explanation: r.explanation, severity: r.severity as Severity };
+  return { id: r.id, kind: 'hygiene', title: r.title, explanation: r.explanation.trim(), severity: r.severity as Severity };
 }
