@@ -26,6 +26,10 @@ export interface LspRow {
   completion: Latency | null;
   /** Server resident set after the document was opened and analysed (MB). */
   rssMb: number | null;
+  /** Hovers sent during a burst of edits 20 ms apart (stale work must not hold them up). */
+  burstHover: Latency | null;
+  /** Versions published during that burst: only the first and the last should be. */
+  burstPublished: number[];
 }
 
 export function latency(samples: number[]): Latency {
@@ -90,6 +94,29 @@ async function timeRequests(client: LspClient, count: number, request: () => Pro
   return samples;
 }
 
+/**
+ * A burst of edits 20 ms apart with a hover every fifth edit: the hover times
+ * show whether stale analyses hold the server up, and the published versions
+ * whether stale results are dropped.
+ */
+async function burst(client: LspClient, doc: TextDocument, edits: number, rnd: () => number): Promise<{ hover: number[]; published: number[] }> {
+  const hover: number[] = [];
+  for (let i = 0; i < edits; i++) {
+    const at = randomPosition(doc, rnd);
+    const change = { range: { start: at, end: at }, text: 'x' };
+    doc = TextDocument.update(doc, [change], doc.version + 1);
+    await client.change(doc.uri, doc.version, [change]);
+    if (i % 5 === 2) {
+      const t0 = performance.now();
+      await client.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: randomPosition(doc, rnd) });
+      hover.push(performance.now() - t0);
+    }
+    await new Promise(r => setTimeout(r, 20));
+  }
+  await client.diagnostics(doc.uri, doc.version, 600_000);
+  return { hover, published: client.allPublished(doc.uri).map(p => p.version!).filter(v => v > 1) };
+}
+
 export async function benchLsp(inputs: BenchInput[], quick: boolean): Promise<LspRow[]> {
   const rows: LspRow[] = [];
   for (const input of inputs) {
@@ -104,6 +131,8 @@ export async function benchLsp(inputs: BenchInput[], quick: boolean): Promise<Ls
     let hover: number[] | null = null;
     let completion: number[] | null = null;
     let rss: number | null;
+    let burstHover: number[] | null = null;
+    let burstPublished: number[] = [];
     try {
       const init = await push.initialize({ workspace: { configuration: false } });
       await push.open(uri, input.text, 1);
@@ -121,6 +150,12 @@ export async function benchLsp(inputs: BenchInput[], quick: boolean): Promise<Ls
         completion = await timeRequests(push, count, () => push.request('textDocument/completion', { textDocument: { uri }, position: randomPosition(doc, posRnd) }));
       }
       rss = Math.max(rss ?? 0, rssMb(push.process.pid) ?? 0) || null;
+      if (large && init.capabilities.hoverProvider) {
+        const before = push.allPublished(uri).length;
+        const b = await burst(push, doc, quick ? 10 : 30, random(13));
+        burstHover = b.hover;
+        burstPublished = push.allPublished(uri).slice(before).map(p => p.version!);
+      }
     } finally {
       await push.shutdown().catch(() => push.process.kill());
     }
@@ -146,6 +181,8 @@ export async function benchLsp(inputs: BenchInput[], quick: boolean): Promise<Ls
       hover: hover && latency(hover),
       completion: completion && latency(completion),
       rssMb: rss,
+      burstHover: burstHover && latency(burstHover),
+      burstPublished,
     });
   }
   return rows;

@@ -48,6 +48,8 @@ function targets(r: BenchReport): BenchReport['targets'] {
   add('hover p95, medium (ms)', lsp('medium')?.hover?.p95, '≤ 10', v => v <= 10);
   add('completion p95, medium (ms)', lsp('medium')?.completion?.p95, '≤ 10', v => v <= 10);
   add('server RSS after the large document (MB)', lsp('large')?.rssMb, '≤ 100', v => v <= 100);
+  add('hover max during a burst of edits, large (ms)', lsp('large')?.burstHover?.max, '≤ 100', v => v <= 100);
+  add('stale versions published during that burst', lsp('large') ? Math.max(0, (lsp('large')!.burstPublished.length) - 1) : null, '0', v => v === 0);
   return out;
 }
 

@@ -116,3 +116,14 @@ describe('front matter', () => {
     assert.deepStrictEqual(parseFrontMatter('---\nclausewise: {lastUpdated: "2024-01-31"}\n---\n')!.declarations, { lastUpdated: '2024-01-31' });
   });
 });
+
+describe('front matter with old Mac line ends', () => {
+  it('reads a block whose lines end with a lone CR, with no problem', () => {
+    const text = '---\rclausewise:\r  jurisdictions: [gdpr]\r  effectiveDate: 2026-01-01\r---\r# Privacy Policy\r';
+    const fm = parseFrontMatter(text);
+    assert.ok(fm);
+    assert.deepStrictEqual(fm.problems, []);
+    assert.deepStrictEqual(fm.declarations.jurisdictions, ['gdpr']);
+    assert.strictEqual(fm.declarations.effectiveDate, '2026-01-01');
+  });
+});

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { parseKnowledge } from '../../server/src/knowledge/loader';
 import { ontologyFile } from '../../server/src/knowledge/files/ontology';
 import { ontology } from '../../server/src/model/ontology';
-import { firstChars } from '../../server/src/model/regexFirstChars';
+import { ANY_CHAR, firstChars, firstPrefixes } from '../../server/src/model/regexFirstChars';
 
 const mentioned = (text: string) => ontology().findMentions(text).map(m => [m.id, text.slice(m.span.start, m.span.end)]);
 
@@ -89,5 +89,14 @@ describe('ontology (server/knowledge/ontology.yaml)', () => {
     assert.strictEqual(firstChars('\\w+ly'), null);
     // Every pattern of the file is either read or tried everywhere: none is lost.
     for (const id of o.ids()) assert.ok(o.label(id).length > 0);
+  });
+
+  it('reads the first characters a pattern can start with (the matcher indexes patterns by them)', () => {
+    assert.deepStrictEqual([...firstPrefixes('e-?mail', 4)!].sort(), ['e-ma', 'emai']);
+    assert.deepStrictEqual([...firstPrefixes('IP\\s+address', 4)!], [`ip${ANY_CHAR}`]);
+    assert.deepStrictEqual([...firstPrefixes('(?:any|all)\\s+data|pii', 3)!].sort(), [`all`, `any`, 'pii']);
+    assert.deepStrictEqual([...firstPrefixes('ad(?:vertising)?[\\s-]*tech', 4)!].sort(), [`ad${ANY_CHAR}`, 'adte', 'adve']);
+    assert.strictEqual(firstPrefixes('(?:data)?', 4), null);
+    assert.strictEqual(firstPrefixes('(?<name>x)', 4), null);
   });
 });

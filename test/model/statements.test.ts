@@ -177,4 +177,17 @@ describe('statements', () => {
       assert.doesNotThrow(() => buildDocument(text));
     }
   });
+
+  it('reads a run-on "sentence" of many kilobytes in pieces: statements near its end are kept, on the whole sentence', () => {
+    const filler = 'your account settings, your newsletter choices, your display preferences, '.repeat(120);
+    const doc = buildDocument(`We keep ${filler}and we sell your email address to data brokers, ${filler}end`);
+    assert.strictEqual(doc.sentences.length, 1);
+    assert.ok(doc.sentences[0].text.length > 10000);
+    const sold = doc.statements.filter(st => st.action === 'sell');
+    assert.strictEqual(sold.length, 1);
+    assert.strictEqual(sold[0].sentence, doc.sentences[0]);
+    assert.strictEqual(said(doc, sold[0].actionSpan), 'sell');
+    assert.deepStrictEqual(ids(sold[0].dataTypes), ['data/email-address']);
+    assert.deepStrictEqual(ids(sold[0].recipients), ['entity/data-broker']);
+  });
 });

@@ -31,22 +31,19 @@ describe('robustness: the CLI on bad input', function () {
     assert.ok(good && good.findings.some(f => f.ruleId === 'hygiene/placeholder'), `good.md still checked: ${stdout.slice(0, 300)}`);
   }
 
-  it('an unreadable file: a clear message, exit 2, the other files checked', function () {
-    const locked = path.join(dir, 'locked.md');
-    fs.writeFileSync(locked, POLICY);
-    fs.chmodSync(locked, 0o000);
-    let readable = true;
-    try {
-      fs.readFileSync(locked);
-    } catch {
-      readable = false;
-    }
-    // As root (CI containers), chmod 000 does not stop reads: nothing to test there.
-    if (readable) this.skip();
-    const r = run(['check', '--format', 'json', 'locked.md', 'good.md'], dir);
+  it('an unreadable file in a directory: a clear message, exit 2, the other files checked', () => {
+    // A link whose target is gone cannot be read by anyone, root included
+    // (chmod 000 does not stop root, which CI runs as).
+    const sub = path.join(dir, 'with-dangling-link');
+    fs.mkdirSync(sub);
+    fs.symlinkSync(path.join(dir, 'deleted-policy.md'), path.join(sub, 'dangling.md'));
+    fs.writeFileSync(path.join(sub, 'good.md'), POLICY);
+    const r = run(['check', '--format', 'json', 'with-dangling-link'], dir);
     assert.strictEqual(r.code, 2);
-    assert.match(r.stderr, /locked\.md: permission denied/);
-    checkedGood(r.stdout);
+    assert.match(r.stderr, /with-dangling-link\/dangling\.md: no such file or directory/);
+    const out = JSON.parse(r.stdout) as { files: { path: string; findings: { ruleId: string }[] }[] };
+    assert.deepStrictEqual(out.files.map(f => f.path), ['with-dangling-link/good.md'], 'the readable file is still checked');
+    assert.ok(out.files[0].findings.some(f => f.ruleId === 'hygiene/placeholder'));
   });
 
   it('a directory without policies: a clear message, exit 2, the other paths checked', () => {

@@ -186,8 +186,8 @@ describe('Clausewise in VS Code', function () {
     const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap(s => [s, ...flat(s.children ?? [])]);
     const all = flat(symbols ?? []);
     // The numbered lines are headings; whether the all-caps title line is one too is the model's call.
-    assert.deepStrictEqual(all.map(s => s.name).filter(n => n !== 'PRIVACY STATEMENT'), ['Who we are', 'What we collect', 'Your choices']);
-    const who = all.find(s => s.name === 'Who we are')!;
+    assert.deepStrictEqual(all.map(s => s.name).filter(n => n !== 'PRIVACY STATEMENT'), ['1. Who we are', '2. What we collect', '3. Your choices'], 'numbered as written');
+    const who = all.find(s => s.name === '1. Who we are')!;
     assert.deepStrictEqual(who.selectionRange, rangeOf(document, 'Who we are'));
     assert.strictEqual(who.range.start.line, rangeOf(document, '1. Who we are').start.line);
     assert.ok(who.range.contains(rangeOf(document, 'Fjord Labs AS runs the Fjord website')), 'the section covers its body');

@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../knowledge/loader';
-import { sectionTopicsFile } from '../knowledge/files/sectionTopics';
+import { sectionTopicsFile, type SectionTopic } from '../knowledge/files/sectionTopics';
 import type { PolicyDocument, Section } from '../model/types';
 
 const memo = new WeakMap<Section, string[]>();
@@ -12,20 +12,46 @@ function cue(source: string): RegExp {
   return re;
 }
 
-/** The topics a section's title announces (a section may have several: "Your Rights and Choices"). */
+// Topics by title text: a document is analysed again on every edit and its
+// headings rarely change, so a title is read against every cue once. Bounded,
+// and tied to the knowledge it was read with.
+const MAX_TITLES = 5000;
+let byTitle = new Map<string, string[]>();
+let titlesReadWith: { topics: SectionTopic[] } | undefined;
+
+function topicsOfTitle(title: string): string[] {
+  const knowledge = loadKnowledge(sectionTopicsFile);
+  if (knowledge !== titlesReadWith || byTitle.size >= MAX_TITLES) {
+    byTitle = new Map();
+    titlesReadWith = knowledge;
+  }
+  let topics = byTitle.get(title);
+  if (!topics) {
+    topics = knowledge.topics.filter(t => t.cues.some(c => cue(c).test(title))).map(t => t.id);
+    byTitle.set(title, topics);
+  }
+  return topics;
+}
+
+/** The topics a section's title announces (a section may have several: "Your Rights and Choices"); shared, never to be modified. */
 export function topicsOf(section: Section): string[] {
   let topics = memo.get(section);
   if (!topics) {
-    const title = section.title;
-    topics = loadKnowledge(sectionTopicsFile).topics.filter(t => t.cues.some(c => cue(c).test(title))).map(t => t.id);
+    topics = topicsOfTitle(section.title);
     memo.set(section, topics);
   }
   return topics;
 }
 
-/** Sections about a topic, in document order. */
+const byTopic = new WeakMap<PolicyDocument, Map<string, Section[]>>();
+
+/** Sections about a topic, in document order (memoised per document: never to be modified). */
 export function sectionsWithTopic(doc: PolicyDocument, topic: string): Section[] {
-  return doc.sections.filter(s => topicsOf(s).includes(topic));
+  let known = byTopic.get(doc);
+  if (!known) byTopic.set(doc, (known = new Map()));
+  let sections = known.get(topic);
+  if (!sections) known.set(topic, (sections = doc.sections.filter(s => topicsOf(s).includes(topic))));
+  return sections;
 }
 
 /** The nearest enclosing section (the section itself or an ancestor) about the topic. */

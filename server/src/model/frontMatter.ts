@@ -45,7 +45,9 @@ export function parseFrontMatter(text: string): FrontMatter | null {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
+    // The yaml package breaks lines at \n only; a lone \r (old Mac line ends)
+    // becomes \n, which keeps every offset the same.
+    doc = parseDocument(body.replace(/\r(?!\n)/g, '\n'), { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     problem(`The front matter could not be read: ${firstLine(String((e as Error)?.message ?? e))}`);
     return result;

@@ -4,7 +4,7 @@
 
 import { loadKnowledge } from '../knowledge/loader';
 import { ontologyFile, parentsOf, type OntologyConcept, type OntologyKnowledge } from '../knowledge/files/ontology';
-import { firstChars } from './regexFirstChars';
+import { ANY_CHAR, firstChars, firstPrefixes } from './regexFirstChars';
 import type { Span, TermMention } from './types';
 
 export type OntologyFamily = 'data' | 'entity' | 'tech' | 'purpose';
@@ -37,14 +37,14 @@ export class Ontology {
   private readonly byFirstChar = new Map<string, CompiledPattern[]>();
   private readonly startAnywhere: CompiledPattern[] = [];
   /**
-   * The lower-cased patterns that can start with a given character, as one
-   * sticky alternation run over lower-cased text. Scanning word starts and
-   * trying only these finds the same positions as `anyConceptLower` without
-   * trying 190 alternatives at every character (a third of the statements'
-   * time). Null when `anyConceptLower` is (or a pattern may start anywhere).
+   * The lower-cased patterns indexed by the characters they can start with.
+   * Trying, at each word boundary, only those that can start there finds the
+   * same positions as `anyConceptLower` without trying 190 alternatives at
+   * every character. Null when `anyConceptLower` is.
    */
-  private readonly startersLower: Map<string, RegExp> | null;
-
+  private readonly startersLower: Starters | null;
+  /** Each pattern's possible first characters (patterns that may start anywhere are not listed). */
+  private readonly firstCharsOf = new Map<CompiledPattern, Set<string>>();
   constructor(knowledge: OntologyKnowledge) {
     for (const c of knowledge.concepts) this.concepts.set(c.id, c);
     for (const c of knowledge.concepts) this.ancestry.set(c.id, this.collectAncestors(c.id));
@@ -54,6 +54,7 @@ export class Ontology {
         const compiled: CompiledPattern = { concept: c.id, regex: new RegExp(source, flagsFor(source, 'iy')), depth: this.ancestors(c.id).size };
         this.patterns.push(compiled);
         const first = firstChars(source);
+        if (first) this.firstCharsOf.set(compiled, first);
         if (!first) this.startAnywhere.push(compiled);
         else for (const ch of first) this.byFirstChar.set(ch, [...(this.byFirstChar.get(ch) ?? []), compiled]);
       }
@@ -61,31 +62,31 @@ export class Ontology {
     const combined = `\\b(?:${this.patterns.map(p => p.regex.source).join('|') || '(?!)'})`;
     this.anyConcept = new RegExp(combined, flagsFor(combined, 'gi'));
     this.anyConceptLower = /\\[pP]\{/.test(combined) ? null : new RegExp(lowerSource(combined), 'g');
-    this.startersLower = this.anyConceptLower && !this.startAnywhere.length ? this.compileStarters() : null;
+    this.startersLower = this.anyConceptLower ? new Starters(this.patterns.map(p => lowerSource(p.regex.source))) : null;
+
   }
 
-  private compileStarters(): Map<string, RegExp> {
-    const out = new Map<string, RegExp>();
-    for (const [ch, list] of this.byFirstChar) out.set(ch, new RegExp(`(?:${list.map(p => lowerSource(p.regex.source)).join('|')})`, 'y'));
-    return out;
-  }
-
-  /** Where `anyConceptLower` would next match in `lowered` from `from`: a word boundary where a pattern starting with that character matches. */
-  private nextStartLower(lowered: string, from: number): number {
+  /**
+   * Where `anyConceptLower` would next match in `lowered` from `from`: a word
+   * boundary where a pattern that can start with the characters there matches;
+   * with the indices (in `patterns`) of the patterns that can match there.
+   */
+  private nextStartLower(lowered: string, from: number): { at: number; candidates: readonly number[] } | null {
     const starters = this.startersLower!;
     let prevWord = from > 0 && isAsciiWord(lowered.charCodeAt(from - 1));
     for (let at = from; at < lowered.length; at++) {
       const word = isAsciiWord(lowered.charCodeAt(at));
-      if (word !== prevWord) {
-        const re = starters.get(lowered[at]);
-        if (re) {
-          re.lastIndex = at;
-          if (re.test(lowered)) return at;
+      // A boundary before a non-word character counts only if some pattern can start with one.
+      if (word !== prevWord && (word || starters.nonWordStart)) {
+        const found = starters.at(lowered, at);
+        if (found) {
+          found.regex.lastIndex = at;
+          if (found.regex.test(lowered)) return { at, candidates: found.indices };
         }
       }
       prevWord = word;
     }
-    return -1;
+    return null;
   }
 
   has(id: string): boolean {
@@ -154,9 +155,12 @@ export class Ontology {
     finder.lastIndex = 0;
     for (;;) {
       let at: number;
+      let possible: readonly number[] | undefined;
       if (indexed) {
-        at = this.nextStartLower(scanned, finder.lastIndex);
-        if (at < 0) break;
+        const next = this.nextStartLower(scanned, finder.lastIndex);
+        if (!next) break;
+        at = next.at;
+        possible = next.candidates;
       } else {
         const m = finder.exec(scanned);
         if (!m) break;
@@ -167,7 +171,7 @@ export class Ontology {
         finder.lastIndex = at + 1;
         continue;
       }
-      const best = this.longestAt(region, at);
+      const best = this.longestAt(region, at, possible);
       if (!best) {
         finder.lastIndex = at + 1;
         continue;
@@ -189,9 +193,14 @@ export class Ontology {
     return out;
   }
 
-  /** The longest concept match starting exactly at `at` (the most specific concept on a tie). */
-  private longestAt(text: string, at: number): { concept: string; length: number } | null {
-    const candidates = this.byFirstChar.get(text[at].toLowerCase());
+  /**
+   * The longest concept match starting exactly at `at` (the most specific concept on a tie).
+   * `possible`: the indices of the only patterns that can match there, when known.
+   */
+  private longestAt(text: string, at: number, possible?: readonly number[]): { concept: string; length: number } | null {
+    const first = text[at].toLowerCase();
+    // The same patterns in the same order as the first-character list, fewer of them.
+    const candidates = possible && !this.startAnywhere.length ? possible.map(i => this.patterns[i]).filter(p => this.firstCharsOf.get(p)!.has(first)) : this.byFirstChar.get(first);
     let best: { concept: string; length: number; depth: number } | null = null;
     const tryAll = (list: CompiledPattern[] | undefined) => {
       if (!list) return;
@@ -224,6 +233,95 @@ export class Ontology {
   }
 }
 
+/** How many leading characters of a pattern the index knows. */
+const PREFIX_LENGTH = 4;
+
+/**
+ * The lower-cased patterns by the characters they can start with: a pattern
+ * is listed under each of its possible prefixes, cut before the first
+ * character that may be anything. At a position, the patterns to try are
+ * those listed under the 1 to PREFIX_LENGTH characters found there; their
+ * alternation is compiled once per such string of characters.
+ */
+class Starters {
+  /** Pattern indices by prefix. */
+  private readonly byPrefix = new Map<string, number[]>();
+  private readonly anywhere: number[] = [];
+  private readonly compiled = new Map<string, Candidates | null>();
+  private readonly compiledAscii = new Map<number, Candidates | null>();
+  /** Some pattern may start with a character that is not a word character. */
+  readonly nonWordStart: boolean;
+
+  constructor(private readonly sources: string[]) {
+    sources.forEach((source, index) => {
+      const prefixes = firstPrefixes(source, PREFIX_LENGTH);
+      if (!prefixes) {
+        this.anywhere.push(index);
+        return;
+      }
+      for (const p of prefixes) {
+        const open = p.indexOf(ANY_CHAR);
+        const key = open < 0 ? p : p.slice(0, open);
+        if (!key) {
+          this.anywhere.push(index);
+          return;
+        }
+        const list = this.byPrefix.get(key) ?? [];
+        if (!list.includes(index)) list.push(index);
+        this.byPrefix.set(key, list);
+      }
+    });
+    this.nonWordStart = this.anywhere.length > 0 || [...this.byPrefix.keys()].some(key => !isAsciiWord(key.charCodeAt(0)));
+  }
+
+  /** The patterns that may match where `lowered` has these characters at `at`, or null. */
+  at(lowered: string, at: number): Candidates | null {
+    // Keyed by the characters' codes when they are ASCII: no string to build and hash at each word.
+    let code = 0;
+    if (at + PREFIX_LENGTH <= lowered.length) {
+      for (let i = 0; i < PREFIX_LENGTH; i++) {
+        const c = lowered.charCodeAt(at + i);
+        if (c >= 128) {
+          code = -1;
+          break;
+        }
+        code = code * 128 + c;
+      }
+    } else code = -1;
+    // A long-running server sees many texts: the caches are bounded rather than left to grow.
+    if (code >= 0) {
+      const known = this.compiledAscii.get(code);
+      if (known !== undefined) return known;
+      const found = this.compile(lowered.slice(at, at + PREFIX_LENGTH));
+      if (this.compiledAscii.size >= 20000) this.compiledAscii.clear();
+      this.compiledAscii.set(code, found);
+      return found;
+    }
+    const head = lowered.slice(at, at + PREFIX_LENGTH);
+    const known = this.compiled.get(head);
+    if (known !== undefined) return known;
+    const found = this.compile(head);
+    if (this.compiled.size >= 20000) this.compiled.clear();
+    this.compiled.set(head, found);
+    return found;
+  }
+
+  private compile(head: string): Candidates | null {
+    const indices = new Set(this.anywhere);
+    for (let n = 1; n <= head.length; n++) for (const index of this.byPrefix.get(head.slice(0, n)) ?? []) indices.add(index);
+    if (!indices.size) return null;
+    const sorted = [...indices].sort((x, y) => x - y);
+    return { regex: new RegExp(`(?:${sorted.map(i => this.sources[i]).join('|')})`, 'y'), indices: sorted };
+  }
+}
+
+interface Candidates {
+  /** Sticky: any of the patterns, lower-cased, at one position of lower-cased text. */
+  regex: RegExp;
+  /** Their indices in the ontology's pattern list. */
+  indices: readonly number[];
+}
+
 /** The source with its literal upper-case letters lowered (escapes such as \S and \W kept). */
 function lowerSource(source: string): string {
   return source.replace(/(\\.)|([A-Z])/g, (_m, escape: string | undefined, upper: string | undefined) => escape ?? upper!.toLowerCase());
@@ -236,12 +334,6 @@ function isAsciiWord(code: number): boolean {
 
 function flagsFor(source: string, flags: string): string {
   return /\\[pP]\{/.test(source) ? flags + 'u' : flags;
-}
-
-function trimmedLength(s: string): number {
-  let n = s.length;
-  while (n > 0 && /\s/.test(s[n - 1])) n--;
-  return n;
 }
 
 let shared: Ontology | undefined;

@@ -27,7 +27,8 @@
 // - mentions inside an exception belong to the exception, except in an
 //   affirmative "only with X", where X are the recipients.
 
-import { ontology } from './ontology';
+import { ontology, type Ontology } from './ontology';
+import { SentenceMemo } from './sentenceMemo';
 import type { Actor, Modality, Sentence, Span, Statement, TermMention } from './types';
 
 interface VerbForm {
@@ -323,22 +324,90 @@ export function extractStatements(text: string, sentences: Sentence[]): Statemen
   const aliases = companyAliases(text);
   const aliasPattern = aliases.map(a => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')).join('|');
   const grammar = subjectGrammar(aliasPattern);
+  if (onto !== memoOntology) {
+    statementMemo.clear();
+    memoOntology = onto;
+  }
+  // Besides its own text, a sentence's reading depends only on the company's names (the grammar).
+  const context = `${aliasPattern.length}:${aliasPattern}`;
   for (const sentence of sentences) {
+    const key = context + sentence.text;
+    const known = statementMemo.get(key);
+    if (known) {
+      if (!known.length) continue;
+      const copies = new Map<object, unknown>();
+      for (const template of known) out.push(relocated(template, sentence, sentence.span.start, copies));
+      continue;
+    }
+    const firstOfSentence = out.length;
     for (const part of readablePieces(sentence)) {
       const first = out.length;
       try {
-        // Most of the cost is finding concepts: only sentences with a verb of the vocabulary need them.
-        VERB_RE.lastIndex = 0;
-        const hasVerb = VERB_RE.test(part.text);
-        const mentions = hasVerb ? onto.findMentions(text, part.span.start, part.span.end) : [];
-        readSentence(part, new SentenceMentions(mentions, part.span.start), grammar, out);
+        readSentence(part, () => new SentenceMentions(onto.findMentions(text, part.span.start, part.span.end), part.span.start), grammar, out);
       } catch {
         // A sentence the reader cannot follow yields no statement; the rest of the document still does.
       }
       for (let k = first; k < out.length; k++) out[k].sentence = sentence;
     }
+    if (out.length === firstOfSentence) {
+      statementMemo.set(key, NO_STATEMENTS);
+      continue;
+    }
+    const copies = new Map<object, unknown>();
+    statementMemo.set(key, out.slice(firstOfSentence).map(st => relocated(st, null, -sentence.span.start, copies)));
   }
   return out;
+}
+
+// Re-analysis after a keystroke redoes only the sentences that changed: the
+// statements of a sentence are kept with spans relative to its start, keyed by
+// its text and the company's names, and copied out afresh on every use.
+type StatementTemplate = Omit<Statement, 'sentence'> & { sentence: null };
+const statementMemo = new SentenceMemo<readonly StatementTemplate[]>(20000, 8_000_000);
+let memoOntology: Ontology | undefined;
+// Most sentences state nothing the reader knows: they share one empty list.
+const NO_STATEMENTS: readonly StatementTemplate[] = Object.freeze([]);
+
+/** Forgets every remembered sentence reading (for tests and measurements). */
+export function clearStatementMemo(): void {
+  statementMemo.clear();
+}
+
+/**
+ * A deep copy of a statement with every span moved by `delta` and its
+ * sentence replaced. `copies` keeps objects shared between the statements of
+ * one sentence (a mention both in the data and in an exception) shared in the copy.
+ */
+function relocated(statement: Statement, sentence: null, delta: number, copies: Map<object, unknown>): StatementTemplate;
+function relocated(statement: StatementTemplate, sentence: Sentence, delta: number, copies: Map<object, unknown>): Statement;
+function relocated(statement: Statement | StatementTemplate, sentence: Sentence | null, delta: number, copies: Map<object, unknown>): Statement | StatementTemplate {
+  const copy: Record<string, unknown> = {};
+  const record = statement as unknown as Record<string, unknown>;
+  for (const k in record) copy[k] = k === 'sentence' ? sentence : moved(record[k], delta, copies);
+  return copy as unknown as Statement | StatementTemplate;
+}
+
+function moved(value: unknown, delta: number, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = copies.get(value);
+  if (known !== undefined) return known;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    copies.set(value, list);
+    for (const item of value) list.push(moved(item, delta, copies));
+    return list;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number') {
+    const span = keys[0] === 'start' ? { start: record.start + delta, end: record.end + delta } : { end: record.end + delta, start: record.start + delta };
+    copies.set(value, span);
+    return span;
+  }
+  const copy: Record<string, unknown> = {};
+  copies.set(value, copy);
+  for (const k of keys) copy[k] = moved(record[k], delta, copies);
+  return copy;
 }
 
 // The longest sentence of real policies runs to about a thousand characters; a
@@ -370,7 +439,7 @@ function readablePieces(sentence: Sentence): Sentence[] {
 
 function readSentence(
   sentence: Sentence,
-  mentions: SentenceMentions,
+  findMentions: () => SentenceMentions,
   grammar: SubjectGrammar,
   out: Statement[],
 ): void {
@@ -378,7 +447,7 @@ function readSentence(
   const base = sentence.span.start;
   const rel = (m: TermMention) => ({ start: m.span.start - base, end: m.span.end - base });
   // Verbs, minus those inside a concept mention ("Do Not Track", "tracking technologies").
-  const verbs: VerbHit[] = [];
+  let verbs: VerbHit[] = [];
   const firstLetter = s.search(/\p{L}/u);
   VERB_RE.lastIndex = 0;
   for (let m = VERB_RE.exec(s); m; m = VERB_RE.exec(s)) {
@@ -388,9 +457,11 @@ function readSentence(
     if (!f) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (mentions.covering(start, end)) continue;
     verbs.push({ start, end, action: f.action, participle: f.participle });
   }
+  // Most of the cost is finding concepts: only sentences with a verb of the vocabulary need them.
+  const mentions = verbs.length ? findMentions() : new SentenceMentions([], base);
+  verbs = verbs.filter(v => !mentions.covering(v.start, v.end));
   const firstOfSentence = out.length;
   try {
     readVerbs(s, base, sentence, verbs, mentions, rel, grammar, out);
@@ -586,7 +657,7 @@ function findSubject(
     const span = { start: subjStart, end: subjStart + m[1].length };
     const actor: Actor = m[2] ? 'we' : m[3] ? 'user' : 'unknown';
     // "Do we sell your personal information?": a question (often a heading) asserts nothing.
-    if (/\?\s*$/.test(s) && /\b(?:do|does|did|will|would|can|could|may|might|shall|should|is|are|have|has)\s+$/i.test(s.slice(Math.max(0, subjStart - 12), subjStart))) return null;
+    if (s.trimEnd().endsWith('?') && /\b(?:do|does|did|will|would|can|could|may|might|shall|should|is|are|have|has)\s+$/i.test(s.slice(Math.max(0, subjStart - 12), subjStart))) return null;
     // "you may request that we delete …": what is asked for, not what we say we do.
     if (actor === 'we' && /\b(?:request|requests|requested|ask|asks|asked|require|instruct|direct)\s+(?:that\s+)?$/i.test(s.slice(Math.max(0, subjStart - 30), subjStart))) return null;
     // "we allow third parties to collect": the third parties act, under our permission.

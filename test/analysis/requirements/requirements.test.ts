@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { parse } from 'yaml';
 import { analyze, type AnalysisResult, type Finding } from '../../../server/src/analysis';
 import { loadKnowledge } from '../../../server/src/knowledge/loader';

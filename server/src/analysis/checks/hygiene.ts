@@ -1,5 +1,6 @@
 import { loadKnowledge } from '../../knowledge/loader';
-import { hygieneFile, type RuleHeader } from '../../knowledge/files/hygiene';
+import { hygieneFile } from '../../knowledge/files/hygiene';
+import type { RuleHeader } from '../../knowledge/files/ruleHeader';
 import type { Check, CheckContext, RuleMeta } from '../check';
 import { runBrokenReference } from '../hygiene/brokenReference';
 import { runMojibake } from '../hygiene/mojibake';

@@ -1,5 +1,5 @@
 import { pattern } from '../../knowledge/loader';
-import type { StatementConflict } from '../../knowledge/files/conflicts';
+import type { StatementConflict, StatementPractice } from '../../knowledge/files/conflicts';
 import { ontology } from '../../model/ontology';
 import type { PolicyDocument, Section, Sentence, Span, Statement, TermMention } from '../../model/types';
 import { withinTopic } from '../sectionTopics';
@@ -13,6 +13,10 @@ import { clauseBefore, reportConflict, test } from './report';
  * affirmed recipient (overlap: "third parties" reaches "advertising
  * networks" but not "service providers"); its exceptions are honoured, and a
  * denial limited by consent, purpose or manner is not treated as absolute.
+ *
+ * A rule may instead name the practice that contradicts the denial: described
+ * by concepts ("pixels used for retargeting") or stated in a statement of a
+ * given shape ("we share usage data with advertising networks").
  */
 
 interface Compiled {
@@ -21,6 +25,7 @@ interface Compiled {
   acknowledgedBy: RegExp[];
   negation: RegExp;
   practices: { concepts: string[]; trigger?: RegExp; requiredConcepts: string[]; requiredWords: RegExp[] }[];
+  statements: { shape: StatementPractice; requiredWords: RegExp[] }[];
 }
 
 const compiledRules = new WeakMap<StatementConflict, Compiled>();
@@ -34,6 +39,7 @@ function compile(rule: StatementConflict): Compiled {
       acknowledgedBy: (rule.acknowledgedBy ?? []).map(pattern),
       negation: pattern(rule.negation),
       practices: (rule.affirmation.practices ?? []).map(p => ({ concepts: p.concepts, trigger: p.trigger ? pattern(p.trigger) : undefined, requiredConcepts: p.requires.concepts, requiredWords: p.requires.patterns.map(pattern) })),
+      statements: (rule.affirmation.statements ?? []).map(shape => ({ shape, requiredWords: (shape.requires?.patterns ?? []).map(pattern) })),
     };
     compiledRules.set(rule, c);
   }
@@ -63,8 +69,11 @@ export function runStatementConflict(ctx: CheckContext, rule: StatementConflict,
   for (const d of denials) if (!bySentence.has(d.sentence)) bySentence.set(d.sentence, d);
 
   for (const denial of bySentence.values()) {
-    const others = rule.affirmation.practices ? describedPractices(doc, rule, c) : affirmationsAgainst(doc, rule, denial);
-    const related = others.filter(o => o.sentence !== denial.sentence);
+    const others =
+      rule.affirmation.practices || rule.affirmation.statements
+        ? [...describedPractices(doc, rule, c).filter(p => !excepted(denial, p.concepts)), ...statedPractices(doc, c, denial)]
+        : affirmationsAgainst(doc, rule, denial);
+    const related = others.filter(o => o.sentence !== denial.sentence).sort((a, b) => a.span.start - b.span.start);
     if (!related.length) continue;
     const seen = new Set<Sentence>();
     const unique = related.filter(r => !seen.has(r.sentence) && seen.add(r.sentence));
@@ -94,6 +103,14 @@ function denialsOf(doc: PolicyDocument, rule: StatementConflict, c: Compiled): S
 interface Place {
   sentence: Sentence;
   span: Span;
+  /** The concepts the place rests on, to test against the denial's exceptions. */
+  concepts: string[];
+}
+
+/** "We do not sell … except to our advertising partners": the place rests on a concept the exception names. */
+function excepted(denial: Statement, concepts: string[]): boolean {
+  const o = ontology();
+  return denial.exceptions.some(e => e.terms.some(t => concepts.some(id => o.overlaps(t.id, id))));
 }
 
 /** Affirmed statements whose data the denial covers and whose recipients it reaches, less its exceptions. */
@@ -116,7 +133,7 @@ function affirmationsAgainst(doc: PolicyDocument, rule: StatementConflict, denia
       if (!to.length) continue;
       if (deniedTo.length && !to.some(r => deniedTo.some(d => o.overlaps(d, r)))) continue;
     }
-    out.push({ sentence: a.sentence, span: spanOf(a, a.recipients.length ? a.recipients : a.dataTypes) });
+    out.push({ sentence: a.sentence, span: spanOf(a, a.recipients.length ? a.recipients : a.dataTypes), concepts: [] });
   }
   return out;
 }
@@ -154,13 +171,15 @@ function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Com
     for (const practice of live) {
       const hit = mentions.find(m => practice.concepts.some(cid => o.subsumes(cid, m.id)) && !denied(doc, sentence, m, c));
       if (!hit) continue;
-      const block = doc.text.slice(sentence.block.span.start, sentence.block.span.end);
-      const blockMentions = o.findMentions(doc.text, sentence.block.span.start, sentence.block.span.end);
+      const { start, end } = sentence.block.span;
+      const block = doc.text.slice(start, end);
+      const blockMentions = o.findMentions(doc.text, start, end);
+      // "We never give this data to third parties" shows no third party.
       const shown =
-        blockMentions.some(m => m.span.start !== hit.span.start && practice.requiredConcepts.some(cid => o.subsumes(cid, m.id))) ||
-        practice.requiredWords.some(re => test(re, block));
+        blockMentions.some(m => m.span.start !== hit.span.start && practice.requiredConcepts.some(cid => o.subsumes(cid, m.id)) && !deniedAt(block, m.span.start - start, c)) ||
+        practice.requiredWords.some(re => [...block.matchAll(re)].some(m => !deniedAt(block, m.index!, c)));
       if (!shown) continue;
-      out.push({ sentence, span: hit.span });
+      out.push({ sentence, span: hit.span, concepts: [hit.id, ...mentions.filter(m => m.id.startsWith('entity/')).map(m => m.id)] });
       break;
     }
   }
@@ -170,6 +189,75 @@ function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Com
 
 /** "We do not use your data for targeted advertising": the concept is denied in its own clause. */
 function denied(doc: PolicyDocument, sentence: Sentence, m: TermMention, c: Compiled): boolean {
-  const before = doc.text.slice(sentence.span.start, m.span.start);
-  return test(c.negation, clauseBefore(before, before.length));
+  return deniedAt(doc.text.slice(sentence.span.start, m.span.end), m.span.start - sentence.span.start, c);
+}
+
+/** Whether the clause of `text` that leads up to `at` denies what stands there. */
+function deniedAt(text: string, at: number, c: Compiled): boolean {
+  return test(c.negation, clauseBefore(text, at));
+}
+
+/**
+ * Affirmed statements of one of the rule's shapes ("we share usage data with
+ * advertising networks") whose personal data the denial covers, to recipients
+ * it reaches and its exceptions do not name.
+ */
+function statedPractices(doc: PolicyDocument, c: Compiled, denial: Statement): Place[] {
+  if (!c.statements.length) return [];
+  const o = ontology();
+  const denied = denial.dataTypes.length ? denial.dataTypes.map(t => t.id) : [GENERIC_PERSONAL];
+  const deniedTo = denial.recipients.map(t => t.id);
+  const out: Place[] = [];
+  for (const a of doc.statements) {
+    if (a.negated || a.sentence === denial.sentence) continue;
+    const data = a.dataTypes.filter(t => o.isPersonal(t.id) && denied.some(d => o.subsumes(d, t.id)));
+    if (!data.length) continue;
+    const to = a.recipients.filter(r => !excepted(denial, [r.id]));
+    // Every recipient is one the denial excepts: this disclosure is the exception, whatever its purpose.
+    if (a.recipients.length && !to.length) continue;
+    if (deniedTo.length && !to.some(r => deniedTo.some(d => o.overlaps(d, r.id)))) continue;
+    for (const { shape, requiredWords } of c.statements) {
+      const place = asShape(doc, a, shape, requiredWords, data, to, denial);
+      if (place) {
+        out.push(place);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function asShape(doc: PolicyDocument, a: Statement, shape: StatementPractice, requiredWords: RegExp[], data: TermMention[], to: TermMention[], denial: Statement): Place | null {
+  const o = ontology();
+  if (!shape.actions.includes(a.action) || !shape.actors.includes(a.actor)) return null;
+  const shapeData = data.filter(t => shape.data.some(d => o.subsumes(d, t.id)));
+  if (!shapeData.length) return null;
+  const recipients = shape.recipients ? to.filter(r => shape.recipients!.some(x => o.subsumes(x, r.id))) : [];
+  if (shape.recipients && !recipients.length) return null;
+  const purposes = shape.purposes ? (a.purposes ?? []).filter(p => shape.purposes!.some(x => o.subsumes(x, p.id)) && !excepted(denial, [p.id])) : [];
+  if (shape.purposes && !purposes.length) return null;
+  const spans: Span[] = [a.actionSpan, ...shapeData.map(m => m.span), ...recipients.map(m => m.span), ...purposes.map(m => m.span)];
+  if (shape.requires) {
+    const required = shape.requires.recipients;
+    const thirdParties = to.filter(r => required.some(x => o.subsumes(x, r.id)));
+    const words = thirdParties.length ? null : firstMatch(doc, a.sentence, requiredWords);
+    if (!thirdParties.length && !words) return null;
+    spans.push(...thirdParties.map(m => m.span), ...(words ? [words] : []));
+  }
+  return {
+    sentence: a.sentence,
+    span: { start: Math.min(...spans.map(x => x.start)), end: Math.max(...spans.map(x => x.end)) },
+    concepts: [...recipients, ...purposes].map(m => m.id),
+  };
+}
+
+/** Where the first of the patterns matches in the sentence, as a span of the original text. */
+function firstMatch(doc: PolicyDocument, sentence: Sentence, res: RegExp[]): Span | null {
+  const text = doc.text.slice(sentence.span.start, sentence.span.end);
+  for (const re of res) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) return { start: sentence.span.start + m.index, end: sentence.span.start + m.index + m[0].length };
+  }
+  return null;
 }

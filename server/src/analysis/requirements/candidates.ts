@@ -1,18 +1,31 @@
-import type { EvidenceClause } from '../../knowledge/files/requirements';
 import type { PolicyDocument } from '../../model/types';
-import { patternLiterals } from './patterns';
+import type { CompiledPattern } from './patterns';
+
+/** An evidence clause's text patterns, compiled. */
+export interface CompiledClause {
+  all?: CompiledPattern[];
+  any?: CompiledPattern[];
+  not?: CompiledPattern[];
+}
 
 /**
  * Which sentences of a document could match a pattern, read from the
- * literals every match must contain: one `indexOf` scan of the document per
- * literal, shared by every pattern and requirement, instead of running each
- * regular expression on each sentence.
+ * literals every match must contain (one of each of its literal sets), shared by every pattern and requirement,
+ * instead of running each regular expression on each sentence. Literals are
+ * found through an index of the document's three-character substrings, built
+ * once: a policy has thousands of distinct literals, and scanning the whole
+ * text for each one was most of the time the requirements check took.
  */
 export class SentenceCandidates {
   private readonly joined: string;
   private readonly starts: number[] = [];
-  private readonly byLiteral = new Map<string, Uint8Array>();
-  private readonly byPattern = new Map<string, Uint8Array | null>();
+  /** The sentence each offset of `joined` belongs to. */
+  private readonly sentenceAt: Int32Array;
+  private readonly grams: TrigramIndex;
+  /** The sentences holding each literal, ascending. */
+  private readonly byLiteral = new Map<string, number[]>();
+  /** By pattern id; null when the pattern's literals cannot tell. */
+  private readonly byPattern: (Uint8Array | null | undefined)[] = [];
 
   constructor(lowerTexts: readonly string[]) {
     let at = 0;
@@ -22,6 +35,12 @@ export class SentenceCandidates {
     }
     // Normalised sentences hold no line breaks, so no literal spans two sentences.
     this.joined = lowerTexts.join('\n');
+    this.sentenceAt = new Int32Array(this.joined.length);
+    for (let s = 0; s < this.starts.length; s++) {
+      const end = s + 1 < this.starts.length ? this.starts[s + 1] : this.joined.length;
+      this.sentenceAt.fill(s, this.starts[s], end);
+    }
+    this.grams = new TrigramIndex(this.joined);
   }
 
   get size(): number {
@@ -29,20 +48,21 @@ export class SentenceCandidates {
   }
 
   /** Sentences that may match the pattern (1 = may), or null when its literals cannot tell. */
-  forPattern(source: string): Uint8Array | null {
-    if (this.byPattern.has(source)) return this.byPattern.get(source)!;
-    const literals = patternLiterals(source);
+  forPattern(pattern: CompiledPattern): Uint8Array | null {
+    const known = this.byPattern[pattern.id];
+    if (known !== undefined) return known;
     let out: Uint8Array | null = null;
-    if (literals) {
-      out = new Uint8Array(this.size);
-      for (const l of literals) orInto(out, this.forLiteral(l));
+    for (const set of pattern.literalSets ?? []) {
+      const any = new Uint8Array(this.size);
+      for (const l of set) for (const sentence of this.forLiteral(l)) any[sentence] = 1;
+      out = out ? andInto(out, any) : any;
     }
-    this.byPattern.set(source, out);
+    this.byPattern[pattern.id] = out;
     return out;
   }
 
   /** Sentences that may satisfy the clause's `all` and `any` patterns, or null for every sentence. */
-  forClause(clause: EvidenceClause): Uint8Array | null {
+  forClause(clause: CompiledClause): Uint8Array | null {
     let out: Uint8Array | null = null;
     for (const p of clause.all ?? []) {
       const c = this.forPattern(p);
@@ -64,17 +84,67 @@ export class SentenceCandidates {
     return out;
   }
 
-  private forLiteral(literal: string): Uint8Array {
+  private forLiteral(literal: string): number[] {
     let hits = this.byLiteral.get(literal);
     if (hits) return hits;
-    hits = new Uint8Array(this.size);
-    let sentence = 0;
-    for (let i = this.joined.indexOf(literal); i >= 0; i = this.joined.indexOf(literal, i + 1)) {
-      while (sentence + 1 < this.size && this.starts[sentence + 1] <= i) sentence++;
-      hits[sentence] = 1;
+    hits = [];
+    const add = (sentence: number) => {
+      if (hits!.length === 0 || hits![hits!.length - 1] !== sentence) hits!.push(sentence);
+    };
+    if (literal.length < GRAM) {
+      for (let i = this.joined.indexOf(literal); i >= 0; i = this.joined.indexOf(literal, i + 1)) add(this.sentenceAt[i]);
+    } else {
+      // Every occurrence of the literal holds each of its trigrams: verify the
+      // places of its rarest one (in ascending order, so sentences come in order).
+      const { offset, from, to } = this.grams.rarestIn(literal);
+      const positions = this.grams.positions;
+      for (let j = from; j < to; j++) {
+        const start = positions[j] - offset;
+        if (start >= 0 && this.joined.startsWith(literal, start)) add(this.sentenceAt[start]);
+      }
     }
     this.byLiteral.set(literal, hits);
     return hits;
+  }
+}
+
+const GRAM = 3;
+/** Buckets of the trigram index; a bucket may hold several trigrams (collisions only cost a verification). */
+const BUCKET_BITS = 14;
+const BUCKET_MASK = (1 << BUCKET_BITS) - 1;
+
+function bucketOf(text: string, at: number): number {
+  return (text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) & BUCKET_MASK;
+}
+
+/** The offsets of every three-character substring of a text, grouped by bucket in ascending order. */
+class TrigramIndex {
+  /** Offsets, bucket after bucket; bucket b is positions[bounds[b]] up to positions[bounds[b + 1]]. */
+  readonly positions: Int32Array;
+  private readonly bounds: Int32Array;
+
+  constructor(text: string) {
+    const count = Math.max(0, text.length - GRAM + 1);
+    const bounds = new Int32Array((1 << BUCKET_BITS) + 1);
+    for (let i = 0; i < count; i++) bounds[bucketOf(text, i) + 1]++;
+    for (let b = 1; b < bounds.length; b++) bounds[b] += bounds[b - 1];
+    const next = bounds.slice(0, -1);
+    const positions = new Int32Array(count);
+    for (let i = 0; i < count; i++) positions[next[bucketOf(text, i)]++] = i;
+    this.positions = positions;
+    this.bounds = bounds;
+  }
+
+  /** The trigram of the literal (by offset in it) whose bucket holds the fewest places. */
+  rarestIn(literal: string): { offset: number; from: number; to: number } {
+    let best = { offset: 0, from: 0, to: Number.MAX_SAFE_INTEGER };
+    for (let k = 0; k + GRAM <= literal.length; k++) {
+      const b = bucketOf(literal, k);
+      const from = this.bounds[b];
+      const to = this.bounds[b + 1];
+      if (to - from < best.to - best.from) best = { offset: k, from, to };
+    }
+    return best;
   }
 }
 

@@ -1,8 +1,8 @@
 import type { EvidenceClause, StatementShape } from '../../knowledge/files/requirements';
 import type { PolicyDocument, Section, Sentence, Statement } from '../../model/types';
 import { topicsOf } from '../sectionTopics';
-import { candidatesOf } from './candidates';
-import { matchesAll, matchesAny, matchText, type MatchText } from './patterns';
+import { candidatesOf, type CompiledClause, type SentenceCandidates } from './candidates';
+import { compiledPattern, matchesAny, matchText, type CompiledPattern, type MatchText } from './patterns';
 
 /** A sentence as evidence is judged: its normalised text, its statements, its section chain. */
 export interface SentenceView {
@@ -29,29 +29,88 @@ export function sentenceViews(doc: PolicyDocument): SentenceView[] {
   return list;
 }
 
-/** True when the sentence has every property the clause asks for. */
-export function clauseHolds(clause: EvidenceClause, view: SentenceView): boolean {
+/**
+ * What is known of a document's sentences against each pattern: requirements
+ * and conditions share many patterns, so each pattern is tested at most once
+ * per sentence, and only on sentences holding one of its literals.
+ */
+class SentenceMatcher {
+  /** By pattern id, per sentence: 0 not yet tested, 1 matches, 2 does not. */
+  private readonly results: (Uint8Array | undefined)[] = [];
+
+  constructor(
+    readonly views: SentenceView[],
+    readonly candidates: SentenceCandidates,
+  ) {}
+
+  matches(pattern: CompiledPattern, sentence: number): boolean {
+    let known = this.results[pattern.id];
+    if (!known) this.results[pattern.id] = known = new Uint8Array(this.views.length);
+    if (known[sentence]) return known[sentence] === 1;
+    const may = this.candidates.forPattern(pattern);
+    const found = (!may || may[sentence] === 1) && pattern.re.test(this.views[sentence].text.text);
+    known[sentence] = found ? 1 : 2;
+    return found;
+  }
+
+  matchesAll(patterns: readonly CompiledPattern[], sentence: number): boolean {
+    for (const p of patterns) if (!this.matches(p, sentence)) return false;
+    return true;
+  }
+
+  matchesAny(patterns: readonly CompiledPattern[], sentence: number): boolean {
+    for (const p of patterns) if (this.matches(p, sentence)) return true;
+    return false;
+  }
+}
+
+// Clauses come from the knowledge cache and live as long as the process: compile once.
+const compiledClauses = new WeakMap<EvidenceClause, CompiledClause>();
+
+function compileClause(clause: EvidenceClause): CompiledClause {
+  let c = compiledClauses.get(clause);
+  if (!c) {
+    c = { all: clause.all?.map(compiledPattern), any: clause.any?.map(compiledPattern), not: clause.not?.map(compiledPattern) };
+    compiledClauses.set(clause, c);
+  }
+  return c;
+}
+
+const matchers = new WeakMap<PolicyDocument, SentenceMatcher>();
+
+function matcherOf(doc: PolicyDocument): SentenceMatcher {
+  let m = matchers.get(doc);
+  if (!m) {
+    const views = sentenceViews(doc);
+    matchers.set(doc, (m = new SentenceMatcher(views, candidatesOf(doc, () => views.map(v => v.text.lower)))));
+  }
+  return m;
+}
+
+/** True when the sentence (index `at` of the document's sentences) has every property the clause asks for. */
+function clauseHolds(clause: EvidenceClause, patterns: CompiledClause, matcher: SentenceMatcher, at: number): boolean {
+  const view = matcher.views[at];
   // Cheapest tests first: section topics are memoised per section.
   const section = view.sentence.section;
   if (clause.within && !inTopic(section, clause.within)) return false;
   if (clause.notWithin && excludedByTopic(section, clause.notWithin, clause.unlessWithin ?? [])) return false;
   if (clause.statement && !view.statements.some(s => statementFits(s, clause.statement!))) return false;
-  const text = view.text;
-  if (clause.all && !matchesAll(clause.all, text)) return false;
-  if (clause.any && !matchesAny(clause.any, text)) return false;
-  if (clause.not && matchesAny(clause.not, text)) return false;
+  if (patterns.all && !matcher.matchesAll(patterns.all, at)) return false;
+  if (patterns.any && !matcher.matchesAny(patterns.any, at)) return false;
+  if (patterns.not && matcher.matchesAny(patterns.not, at)) return false;
   if (clause.titled && !titled(section, clause.titled)) return false;
   return true;
 }
 
 /** The sentences that satisfy at least one of the clauses, in document order. */
 export function matchingSentences(clauses: readonly EvidenceClause[], doc: PolicyDocument): SentenceView[] {
-  const views = sentenceViews(doc);
-  const candidates = candidatesOf(doc, () => views.map(v => v.text.lower));
+  const matcher = matcherOf(doc);
+  const views = matcher.views;
   const found = new Uint8Array(views.length);
   for (const clause of clauses) {
-    const may = candidates.forClause(clause);
-    for (let i = 0; i < views.length; i++) if (!found[i] && (!may || may[i]) && clauseHolds(clause, views[i])) found[i] = 1;
+    const patterns = compileClause(clause);
+    const may = matcher.candidates.forClause(patterns);
+    for (let i = 0; i < views.length; i++) if (!found[i] && (!may || may[i]) && clauseHolds(clause, patterns, matcher, i)) found[i] = 1;
   }
   const out: SentenceView[] = [];
   for (let i = 0; i < views.length; i++) if (found[i]) out.push(views[i]);

@@ -21,6 +21,23 @@ export function requiredLiterals(source: string): string[] | null {
   }
 }
 
+/**
+ * Sets of lower-case literals such that every match contains one literal of
+ * each set (a pattern's words in sequence each narrow the sentences further);
+ * null when none can be read.
+ */
+export function requiredLiteralSets(source: string): string[][] | null {
+  try {
+    const reader = new Reader(source);
+    const sets = reader.sequenceNeeds().filter(c => shortest(c) >= MIN_LENGTH);
+    if (reader.pos === source.length && sets.length) return sets;
+  } catch {
+    // Read as a single set below.
+  }
+  const one = requiredLiterals(source);
+  return one ? [one] : null;
+}
+
 class Reader {
   pos = 0;
   constructor(private readonly s: string) {}
@@ -36,6 +53,15 @@ class Reader {
   }
 
   private sequence(): Need {
+    const candidates = this.sequenceNeeds();
+    const useful = candidates.filter(c => shortest(c) >= MIN_LENGTH);
+    if (useful.length === 0) return candidates.length ? candidates.sort((a, b) => shortest(b) - shortest(a))[0] : null;
+    // Fewest alternatives first (each is one scan of the document), then the longest.
+    return useful.sort((a, b) => a.length - b.length || shortest(b) - shortest(a))[0];
+  }
+
+  /** For each part of a sequence that every match holds, the literals one of which it contains. */
+  sequenceNeeds(): string[][] {
     const candidates: string[][] = [];
     let run = '';
     const endRun = () => {
@@ -60,10 +86,7 @@ class Reader {
       }
     }
     endRun();
-    const useful = candidates.filter(c => shortest(c) >= MIN_LENGTH);
-    if (useful.length === 0) return candidates.length ? candidates.sort((a, b) => shortest(b) - shortest(a))[0] : null;
-    // Fewest alternatives first (each is one scan of the document), then the longest.
-    return useful.sort((a, b) => a.length - b.length || shortest(b) - shortest(a))[0];
+    return candidates;
   }
 
   private atom(): { kind: 'char'; char: string } | { kind: 'zero-width' } | { kind: 'other' } | { kind: 'group'; need: Need } {

@@ -1,16 +1,20 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import { compileRequirementPattern, requirementsFile } from '../../knowledge/files/requirements';
-import { requiredLiterals } from './literals';
+import { requiredLiteralSets, requiredLiterals } from './literals';
 
 // Compiled once per pattern source for the life of the process: evidence is
 // tested sentence by sentence on every keystroke, so nothing is compiled per
 // document. Non-global, so `test` keeps no state between calls.
 const compiled = new Map<string, CompiledPattern>();
 
-interface CompiledPattern {
+export interface CompiledPattern {
+  /** Dense, in order of first use: per-document results are kept in arrays indexed by it. */
+  id: number;
   re: RegExp;
   /** One of these must occur in the lower-cased text for the pattern to match (null: no such literal). */
   literals: string[] | null;
+  /** One literal of each of these sets must occur (null: none can be read); narrower than `literals`. */
+  literalSets: string[][] | null;
 }
 
 /**
@@ -24,19 +28,15 @@ export function requirementPattern(source: string): RegExp {
   return compiledPattern(source).re;
 }
 
-function compiledPattern(source: string): CompiledPattern {
+/** The pattern compiled once per process, with the literals one of which every match contains. */
+export function compiledPattern(source: string): CompiledPattern {
   let c = compiled.get(source);
   if (!c) {
     const re = compileRequirementPattern(source, loadKnowledge(requirementsFile).vocabulary);
-    c = { re, literals: requiredLiterals(re.source) };
+    c = { id: compiled.size, re, literals: requiredLiterals(re.source), literalSets: requiredLiteralSets(re.source) };
     compiled.set(source, c);
   }
   return c;
-}
-
-/** Literals one of which every match of the pattern contains (lower-case), or null. */
-export function patternLiterals(source: string): string[] | null {
-  return compiledPattern(source).literals;
 }
 
 /** Text prepared for matching: normalised, and lower-cased for the literal pre-test. */

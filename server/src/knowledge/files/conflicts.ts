@@ -1,15 +1,9 @@
 import type { KnowledgeFile } from '../loader';
 import { duplicateIds } from '../loader';
-import { arr, num, obj, optArr, optBool, optStr, regex, str, type Schema } from '../schema';
-import { SEVERITIES } from './phraseRules';
+import { arr, num, obj, optArr, optBool, optObj, regex, str, type Schema } from '../schema';
+import { ruleHeaderFields, type RuleHeader } from './ruleHeader';
 
-interface ConflictHeader {
-  id: string;
-  title: string;
-  explanation: string;
-  citation?: string;
-  url?: string;
-  severity: string;
+interface ConflictHeader extends RuleHeader {
   /** On the anchor clause. */
   message: string;
   /** On each related clause. */
@@ -34,11 +28,30 @@ export interface StatementConflict extends ConflictHeader {
     compareRecipients?: boolean;
     /** Or: practices described by concept rather than stated ("pixels used for retargeting"). */
     practices?: { concepts: string[]; trigger?: string; requires: { concepts: string[]; patterns: string[] } }[];
+    /** Or: affirmed statements of a given shape ("we share usage data with advertising networks"). */
+    statements?: StatementPractice[];
   };
   /** When the document matches one of these, a denial that does not mention sharing is consistent. */
   acknowledgedBy?: string[];
   /** Words that, before a concept in the same clause, deny it. */
   negation: string;
+}
+
+/**
+ * An affirmed statement that amounts to the practice: one of `actions`, by one
+ * of `actors`, not negated, on personal data under one of `data`, and either
+ * to a recipient under one of `recipients` or for a purpose under one of
+ * `purposes`; `requires` then asks for more (a recipient under one of its
+ * concepts, or words of the sentence). Every list given must be met.
+ */
+export interface StatementPractice {
+  actions: string[];
+  /** `we` includes agentless passives ("your data may be shared"). */
+  actors: string[];
+  data: string[];
+  recipients?: string[];
+  purposes?: string[];
+  requires?: { recipients: string[]; patterns: string[] };
 }
 
 /** Two sides described by wording. */
@@ -73,15 +86,9 @@ export interface ConflictsKnowledge {
 }
 
 const header: Record<string, Schema> = {
-  id: str(),
-  title: str(),
-  explanation: str(),
-  citation: optStr(),
-  url: optStr(),
-  severity: str(SEVERITIES),
+  ...ruleHeaderFields,
   message: str(),
   relatedMessage: str(),
-  note: optStr(),
 };
 
 export const conflictsFile: KnowledgeFile<ConflictsKnowledge> = {
@@ -96,6 +103,16 @@ export const conflictsFile: KnowledgeFile<ConflictsKnowledge> = {
           actions: optArr(str()),
           compareRecipients: optBool,
           practices: optArr(obj({ concepts: arr(str(), 1), trigger: { kind: 'regex', optional: true }, requires: obj({ concepts: arr(str()), patterns: arr(regex) }) })),
+          statements: optArr(
+            obj({
+              actions: arr(str(), 1),
+              actors: arr(str(['we', 'third-party', 'user', 'unknown']), 1),
+              data: arr(str(), 1),
+              recipients: optArr(str()),
+              purposes: optArr(str()),
+              requires: optObj({ recipients: arr(str()), patterns: arr(regex) }),
+            }),
+          ),
         }),
         acknowledgedBy: optArr(regex),
         negation: regex,
@@ -107,5 +124,13 @@ export const conflictsFile: KnowledgeFile<ConflictsKnowledge> = {
       retention: obj({ ...header, retentionWords: regex, events: arr(obj({ id: str(), pattern: regex }), 1) }),
     }),
   }),
-  check: k => duplicateIds([...k.statementConflicts, ...k.phraseConflicts, k.consistency.childAge, k.consistency.retention], ['statementConflicts']),
+  check: k => [
+    ...duplicateIds([...k.statementConflicts, ...k.phraseConflicts, k.consistency.childAge, k.consistency.retention], ['statementConflicts']),
+    // Without recipients or purposes a shape would take every disclosure of personal data for the practice.
+    ...k.statementConflicts.flatMap((r, i) =>
+      (r.affirmation.statements ?? []).flatMap((p, j) =>
+        p.recipients?.length || p.purposes?.length ? [] : [{ path: ['statementConflicts', i, 'affirmation', 'statements', j], message: 'needs `recipients` or `purposes`' }],
+      ),
+    ),
+  ],
 };

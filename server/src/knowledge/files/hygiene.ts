@@ -1,30 +1,16 @@
 import type { KnowledgeFile } from '../loader';
 import { duplicateIds } from '../loader';
-import { arr, num, obj, optArr, optStr, regex, str, type Schema } from '../schema';
-import { SEVERITIES } from './phraseRules';
+import { arr, num, obj, optArr, regex, str } from '../schema';
+import { ruleHeaderFields, type RuleHeader } from './ruleHeader';
 
 /** A hygiene rule that flags text matching patterns (an existence rule, in Vale's terms). */
-export interface PatternRule {
-  id: string;
-  title: string;
-  explanation: string;
-  severity: string;
+export interface PatternRule extends RuleHeader {
   message: string;
   patterns: string[];
   /** Matched case-sensitively (all-capital placeholders). */
   exactCasePatterns?: string[];
   /** Matches of these are never flagged (e.g. a bracketed citation). */
   ignore?: string[];
-}
-
-/** What every non-pattern hygiene rule says about itself. */
-export interface RuleHeader {
-  id: string;
-  title: string;
-  explanation: string;
-  severity: string;
-  citation?: string;
-  url?: string;
 }
 
 export interface MojibakeRule extends RuleHeader {
@@ -75,30 +61,18 @@ export interface HygieneKnowledge {
   undefinedTerm?: UndefinedTermRule;
 }
 
-const header: Record<string, Schema> = {
-  id: str(),
-  title: str(),
-  explanation: str(),
-  severity: str(SEVERITIES),
-  citation: optStr(),
-  url: optStr(),
-  note: optStr(),
-};
+const header = ruleHeaderFields;
 
 export const hygieneFile: KnowledgeFile<HygieneKnowledge> = {
   file: 'hygiene.yaml',
   schema: obj({
     patternRules: arr(
       obj({
-        id: str(),
-        title: str(),
-        explanation: str(),
-        severity: str(SEVERITIES),
+        ...ruleHeaderFields,
         message: str(),
         patterns: arr(regex, 1),
         exactCasePatterns: optArr(regex),
         ignore: optArr(regex),
-        note: optStr(),
       }),
     ),
     mojibake: { ...obj({ ...header, message: str(), ambiguousMessage: str(), fixTitle: str(), guessFixTitle: str(), minDroppedForms: num }), optional: true },

@@ -10,4 +10,4 @@ import { risksFile } from './risks';
 import { sectionTopicsFile } from './sectionTopics';
 import { templatesFile } from './templates';
 
-export const KNOWLEDGE_FILES: KnowledgeFile<unknown>[] = [jurisdictionsFile, hygieneFile, sectionTopicsFile, ontologyFile, glossaryFile, templatesFile, risksFile, requirementsFile] as KnowledgeFile<unknown>[];
+export const KNOWLEDGE_FILES: KnowledgeFile<unknown>[] = [jurisdictionsFile, hygieneFile, sectionTopicsFile, ontologyFile, glossaryFile, templatesFile, risksFile, conflictsFile, requirementsFile] as KnowledgeFile<unknown>[];

@@ -2,7 +2,9 @@
 // "substitution" types): risks.yaml and hygiene.yaml both use it.
 import { arr, bool, obj, optArr, optNum, optStr, regex, str, type Schema } from '../schema';
 
-export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+import { ruleHeaderFields, type RuleHeader } from './ruleHeader';
+
+import { SEVERITIES } from './ruleHeader';
 
 /** Replaces the words a pattern matches with better wording (a quick fix). */
 export interface Substitution {
@@ -23,13 +25,7 @@ export interface PhraseCase {
   patterns: string[];
 }
 
-export interface PhraseRule {
-  id: string;
-  title: string;
-  explanation: string;
-  citation?: string;
-  url?: string;
-  severity: string;
+export interface PhraseRule extends RuleHeader {
   /**
    * match: one finding per match; sentence: one per sentence;
    * passage: one per run of nearby sentences (a Privacy Shield passage).
@@ -48,12 +44,7 @@ export interface PhraseRule {
 }
 
 export const phraseRuleSchema: Schema = obj({
-  id: str(),
-  title: str(),
-  explanation: str(),
-  citation: optStr(),
-  url: optStr(),
-  severity: str(SEVERITIES),
+  ...ruleHeaderFields,
   grouping: str(['match', 'sentence', 'passage']),
   trigger: { kind: 'regex', optional: true },
   passageGap: optNum,

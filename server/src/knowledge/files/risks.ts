@@ -1,16 +1,11 @@
 import type { KnowledgeFile } from '../loader';
 import { duplicateIds } from '../loader';
-import { arr, num, obj, optStr, str } from '../schema';
-import { phraseRuleSchema, SEVERITIES, type PhraseRule } from './phraseRules';
+import { arr, num, obj, str } from '../schema';
+import { phraseRuleSchema, type PhraseRule } from './phraseRules';
+import { ruleHeaderFields, type RuleHeader } from './ruleHeader';
 
 /** A date rule: the policy's most recent "last updated"/effective date must be recent. */
-export interface StaleDateRule {
-  id: string;
-  title: string;
-  explanation: string;
-  citation?: string;
-  url?: string;
-  severity: string;
+export interface StaleDateRule extends RuleHeader {
   /** Older than this many months before "today" is stale. */
   maxAgeMonths: number;
   /** Which dates count: the roles the model gives dates. */
@@ -29,12 +24,7 @@ export const risksFile: KnowledgeFile<RisksKnowledge> = {
   schema: obj({
     phraseRules: arr(phraseRuleSchema, 1),
     staleDate: obj({
-      id: str(),
-      title: str(),
-      explanation: str(),
-      citation: optStr(),
-      url: optStr(),
-      severity: str(SEVERITIES),
+      ...ruleHeaderFields,
       maxAgeMonths: num,
       roles: arr(str(['effective', 'last-updated', 'other']), 1),
       message: str(),
