@@ -328,7 +328,7 @@ export function extractStatements(text: string, sentences: Sentence[]): Statemen
     statementMemo.clear();
     memoOntology = onto;
   }
-  // Besides its own text, a sentence's reading depends only on the company's names (the grammar).
+  // Besides its own text and the ontology (checked above), a sentence's reading depends only on the company's names.
   const context = `${aliasPattern.length}:${aliasPattern}`;
   for (const sentence of sentences) {
     const key = context + sentence.text;

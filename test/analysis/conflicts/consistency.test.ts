@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyseFixture, rangeOf } from '../risks/fixtureFindings';
+import { analyseFixture, rangeOf } from '../../helpers/fixtureFindings';
 
 describe('conflict/child-age', () => {
   const rule = 'conflict/child-age';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fixture, ROOT } from '../../helpers/paths';
-import { analyseFixture, analyseText, rangeOf } from '../risks/fixtureFindings';
+import { analyseFixture, analyseText, rangeOf } from '../../helpers/fixtureFindings';
 
 const fixtureText = (name: string) => fs.readFileSync(fixture(name), 'utf8');
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyseFixture, analyseText, applyFix, rangeOf } from '../risks/fixtureFindings';
+import { analyseFixture, analyseText, applyFix, rangeOf } from '../../helpers/fixtureFindings';
 
 describe('hygiene/obfuscated-email', () => {
   const rule = 'hygiene/obfuscated-email';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../../server/src/analysis';
 import { fixture, SHARED } from '../../helpers/paths';
-import { AS_OF } from '../risks/fixtureFindings';
+import { AS_OF } from '../../helpers/fixtureFindings';
 
 const FAMILIES = /^(?:conflict|outdated|risk|hygiene)\//;
 

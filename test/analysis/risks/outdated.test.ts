@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyseFixture, analyseText, applyFix, lineOf, rangeOf } from './fixtureFindings';
+import { analyseFixture, analyseText, applyFix, lineOf, rangeOf } from '../../helpers/fixtureFindings';
 
 describe('outdated/privacy-shield', () => {
   const rule = 'outdated/privacy-shield';

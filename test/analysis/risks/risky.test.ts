@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { analyseFixture, analyseText, applyFix, rangeOf } from './fixtureFindings';
+import { analyseFixture, analyseText, applyFix, rangeOf } from '../../helpers/fixtureFindings';
 
 describe('risk/consent-by-use', () => {
   const rule = 'risk/consent-by-use';

@@ -125,12 +125,13 @@ class TrigramIndex {
 
   constructor(text: string) {
     const count = Math.max(0, text.length - GRAM + 1);
+    const bucketAt = new Uint16Array(count);
     const bounds = new Int32Array((1 << BUCKET_BITS) + 1);
-    for (let i = 0; i < count; i++) bounds[bucketOf(text, i) + 1]++;
+    for (let i = 0; i < count; i++) bounds[(bucketAt[i] = bucketOf(text, i)) + 1]++;
     for (let b = 1; b < bounds.length; b++) bounds[b] += bounds[b - 1];
     const next = bounds.slice(0, -1);
     const positions = new Int32Array(count);
-    for (let i = 0; i < count; i++) positions[next[bucketOf(text, i)]++] = i;
+    for (let i = 0; i < count; i++) positions[next[bucketAt[i]]++] = i;
     this.positions = positions;
     this.bounds = bounds;
   }

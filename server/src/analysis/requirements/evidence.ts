@@ -110,7 +110,11 @@ export function matchingSentences(clauses: readonly EvidenceClause[], doc: Polic
   for (const clause of clauses) {
     const patterns = compileClause(clause);
     const may = matcher.candidates.forClause(patterns);
-    for (let i = 0; i < views.length; i++) if (!found[i] && (!may || may[i]) && clauseHolds(clause, patterns, matcher, i)) found[i] = 1;
+    if (may) {
+      for (let i = may.indexOf(1); i >= 0; i = may.indexOf(1, i + 1)) if (!found[i] && clauseHolds(clause, patterns, matcher, i)) found[i] = 1;
+    } else {
+      for (let i = 0; i < views.length; i++) if (!found[i] && clauseHolds(clause, patterns, matcher, i)) found[i] = 1;
+    }
   }
   const out: SentenceView[] = [];
   for (let i = 0; i < views.length; i++) if (found[i]) out.push(views[i]);

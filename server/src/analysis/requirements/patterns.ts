@@ -73,12 +73,12 @@ export function matchesAll(sources: readonly string[], t: MatchText): boolean {
  * gone, white space collapsed. Used only for testing, never for offsets.
  */
 export function normaliseForMatching(text: string): string {
-  return text
+  const plain = text
     .replace(/[‘’‚‛′`]/g, "'")
     // Quotes and parentheses around words ("sell" or "share", ported
     // (transferred) to) would break the word patterns; they carry no meaning here.
-    .replace(/[“”„‟″"()]/g, '')
-    .replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[“”„‟″"()]/g, '');
+  // Most sentences hold no emphasis: skip its lookbehind scan then.
+  const unemphasised = plain.includes('*') || plain.includes('_') ? plain.replace(/[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}/g, '') : plain;
+  return unemphasised.replace(/\s+/g, ' ').trim();
 }

@@ -2,10 +2,10 @@
 // locate findings, related locations and quick-fix results by the words they sit on.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { analyze } from '../../../server/src/analysis';
-import type { Finding, RawFinding, SpanFix } from '../../../server/src/analysis/types';
-import type { Range } from '../../../server/src/model/types';
-import { fixture } from '../../helpers/paths';
+import { analyze } from '../../server/src/analysis';
+import type { Finding, RawFinding, SpanFix } from '../../server/src/analysis/types';
+import type { Range } from '../../server/src/model/types';
+import { fixture } from './paths';
 
 export const AS_OF = '2026-11-22';
 
