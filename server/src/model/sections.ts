@@ -370,7 +370,10 @@ function buildTree(text: string, headings: Heading[]): { sections: Section[]; ou
   const outline: Section[] = [];
   const stack: Section[] = [];
   const close = (s: Section, at: number) => {
-    s.span.end = Math.max(s.headingSpan.end, trimEnd(text, at, s.span.start));
+    // A heading line may end in white space that trimming the body drops:
+    // a section still spans its own heading and its last child.
+    const lastChild = s.children[s.children.length - 1];
+    s.span.end = Math.max(s.headingSpan.end, trimEnd(text, at, s.span.start), lastChild ? lastChild.span.end : 0);
   };
   for (const h of headings) {
     // A section ends where the next heading of the same or a higher level starts.
