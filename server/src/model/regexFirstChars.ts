@@ -68,19 +68,9 @@ class Reader {
   private atom(): First {
     const c = this.s[this.pos];
     if (c === '(') {
-      this.pos++;
-      let zeroWidth = false;
-      if (this.s[this.pos] === '?') {
-        const head = this.s.slice(this.pos, this.pos + 3);
-        if (head.startsWith('?:')) this.pos += 2;
-        else if (head === '?<=' || head === '?<!') {
-          this.pos += 3;
-          zeroWidth = true;
-        } else if (head.startsWith('?=') || head.startsWith('?!')) {
-          this.pos += 2;
-          zeroWidth = true;
-        } else throw new Error('group');
-      }
+      const group = readGroupHead(this.s, this.pos + 1);
+      this.pos = group.pos;
+      const zeroWidth = group.zeroWidth;
       const inner = this.alternation();
       if (this.s[this.pos] !== ')') throw new Error('unclosed');
       this.pos++;
@@ -223,19 +213,9 @@ class PrefixReader {
   private atom(): Set<string> {
     const c = this.s[this.pos];
     if (c === '(') {
-      this.pos++;
-      let zeroWidth = false;
-      if (this.s[this.pos] === '?') {
-        const head = this.s.slice(this.pos, this.pos + 3);
-        if (head.startsWith('?:')) this.pos += 2;
-        else if (head === '?<=' || head === '?<!') {
-          this.pos += 3;
-          zeroWidth = true;
-        } else if (head.startsWith('?=') || head.startsWith('?!')) {
-          this.pos += 2;
-          zeroWidth = true;
-        } else throw new Error('group');
-      }
+      const group = readGroupHead(this.s, this.pos + 1);
+      this.pos = group.pos;
+      const zeroWidth = group.zeroWidth;
       const inner = this.alternation();
       if (this.s[this.pos] !== ')') throw new Error('unclosed');
       this.pos++;
@@ -277,4 +257,18 @@ function chars(list: string): Set<string> {
   }
   for (const ch of out) if (ch.length !== 1) throw new Error('case mapping changes length');
   return out;
+}
+
+/**
+ * After a group's "(": skips "?:", "?=", "?!", "?<=", "?<!" and says whether
+ * the group is a zero-width assertion. Named groups and other forms throw,
+ * so the caller falls back to trying the pattern everywhere.
+ */
+function readGroupHead(s: string, pos: number): { pos: number; zeroWidth: boolean } {
+  if (s[pos] !== '?') return { pos, zeroWidth: false };
+  const head = s.slice(pos, pos + 3);
+  if (head.startsWith('?:')) return { pos: pos + 2, zeroWidth: false };
+  if (head === '?<=' || head === '?<!') return { pos: pos + 3, zeroWidth: true };
+  if (head.startsWith('?=') || head.startsWith('?!')) return { pos: pos + 2, zeroWidth: true };
+  throw new Error('group');
 }
