@@ -66,11 +66,11 @@ export function render(r: BenchReport, previous?: BenchReport): string {
   const out: string[] = [`Clausewise benchmark · ${r.date} · node ${r.node} · ${r.cpus} × ${r.cpuModel}`, ''];
   const prevEngine = (name: string) => previous?.engine?.find(e => e.input === name);
   if (r.engine) {
-    const head = ['engine (median ms)', 'size', 'runs', 'analyze', 'markdown-it', 'markdownlint', 'analyze÷md-it', 'mdlint÷analyze', 'findings'];
+    const head = ['engine (median ms)', 'size', 'runs', 'analyze', 'markdown-it', 'markdownlint', 'analyze÷md-it', 'mdlint÷analyze', 'after 1-char edit', 'edit÷md-it', 'findings'];
     if (previous?.engine) head.push('prev analyze÷md-it');
     const rows = [head];
     for (const e of r.engine) {
-      const row = [e.input, kb(e.bytes), String(e.runs), formatMs(e.analyzeMs), formatMs(e.markdownItMs), formatMs(e.markdownlintMs), ratio(e.vsMarkdownIt), ratio(e.speedupVsMarkdownlint), String(e.findings)];
+      const row = [e.input, kb(e.bytes), String(e.runs), formatMs(e.analyzeMs), formatMs(e.markdownItMs), formatMs(e.markdownlintMs), ratio(e.vsMarkdownIt), ratio(e.speedupVsMarkdownlint), formatMs(e.reanalyzeMs), e.reanalyzeVsMarkdownIt === undefined ? 'n/a' : ratio(e.reanalyzeVsMarkdownIt), String(e.findings)];
       if (previous?.engine) row.push(prevEngine(e.input) ? ratio(prevEngine(e.input)!.vsMarkdownIt) : 'n/a');
       rows.push(row);
     }

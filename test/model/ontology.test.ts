@@ -2,11 +2,17 @@ import * as assert from 'assert';
 import { parseKnowledge } from '../../server/src/knowledge/loader';
 import { ontologyFile } from '../../server/src/knowledge/files/ontology';
 import { ontology } from '../../server/src/model/ontology';
-import { ANY_CHAR, firstChars, firstPrefixes } from '../../server/src/model/regexFirstChars';
+import { ANY_CHAR, SPACE_CHAR, firstChars, firstPrefixes } from '../../server/src/model/regexFirstChars';
 
 const mentioned = (text: string) => ontology().findMentions(text).map(m => [m.id, text.slice(m.span.start, m.span.end)]);
 
 describe('ontology (server/knowledge/ontology.yaml)', () => {
+  it('reads "third party" followed by nothing but white space (the end of a piece of a long sentence)', () => {
+    // This used to throw, and the reader then dropped every statement of that piece.
+    const found = mentioned('We never sell your data to any third party   ');
+    assert.ok(found.some(([, words]) => /third party/i.test(words)), JSON.stringify(found));
+  });
+
   const o = ontology();
 
   it('places email address under contact information under personal information', () => {
@@ -93,7 +99,10 @@ describe('ontology (server/knowledge/ontology.yaml)', () => {
 
   it('reads the first characters a pattern can start with (the matcher indexes patterns by them)', () => {
     assert.deepStrictEqual([...firstPrefixes('e-?mail', 4)!].sort(), ['e-ma', 'emai']);
-    assert.deepStrictEqual([...firstPrefixes('IP\\s+address', 4)!], [`ip${ANY_CHAR}`]);
+    // White space is one class of its own: text looked up has its white space mapped to SPACE_CHAR.
+    assert.deepStrictEqual([...firstPrefixes('IP\\s+address', 4)!].sort(), [`ip${SPACE_CHAR}${SPACE_CHAR}`, `ip${SPACE_CHAR}a`]);
+    assert.deepStrictEqual([...firstPrefixes('opt out', 5)!], [`opt${SPACE_CHAR}o`]);
+    assert.deepStrictEqual([...firstPrefixes('IP\\S', 4)!], [`ip${ANY_CHAR}`]);
     assert.deepStrictEqual([...firstPrefixes('(?:any|all)\\s+data|pii', 3)!].sort(), [`all`, `any`, 'pii']);
     assert.deepStrictEqual([...firstPrefixes('ad(?:vertising)?[\\s-]*tech', 4)!].sort(), [`ad${ANY_CHAR}`, 'adte', 'adve']);
     assert.strictEqual(firstPrefixes('(?:data)?', 4), null);

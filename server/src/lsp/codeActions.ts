@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalysisResult, Finding } from '../analysis';
+import type { Finding } from '../analysis';
 import type { Feature } from './features';
-import type { DocumentAnalysis } from './policyState';
+import type { DocumentAnalysis, KeptAnalysis } from './policyState';
 import { toDiagnostic } from './convert';
 
 /** Applies every safe fix of the document in one edit. */
@@ -69,7 +69,7 @@ function quickFix(doc: TextDocument, title: string, edits: Finding['fixes'][numb
  * Every fix marked safe, in document order, skipping any fix that would
  * touch text another accepted fix already edits, as one edit.
  */
-export function fixAll(doc: TextDocument, result: AnalysisResult): CodeAction | undefined {
+export function fixAll(doc: TextDocument, result: KeptAnalysis): CodeAction | undefined {
   const candidates = result.findings.flatMap(f => f.fixes.filter(x => x.safe && x.edits.length).map(x => ({ f, x })));
   candidates.sort((a, b) => (before(a.x.edits[0].range.start, b.x.edits[0].range.start) ? -1 : before(b.x.edits[0].range.start, a.x.edits[0].range.start) ? 1 : 0));
   const accepted: TextEdit[] = [];
@@ -94,7 +94,7 @@ function lineText(doc: TextDocument, line: number): string {
 }
 
 /** The first line after the front matter (0 without one). */
-function bodyLine(doc: TextDocument, result: AnalysisResult): number {
+function bodyLine(doc: TextDocument, result: KeptAnalysis): number {
   const fm = result.document.frontMatter;
   return fm ? result.document.lines.positionAt(fm.span.end).line + 1 : 0;
 }
@@ -106,7 +106,7 @@ const HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
  * finding's line, where a line of its own cannot split a paragraph or a list;
  * otherwise `<!-- clausewise-disable-line id -->` at the end of that line.
  */
-export function disableForLine(doc: TextDocument, result: AnalysisResult, f: Finding): TextEdit {
+export function disableForLine(doc: TextDocument, result: KeptAnalysis, f: Finding): TextEdit {
   const line = f.range.start.line;
   const text = lineText(doc, line);
   const previous = line > 0 ? lineText(doc, line - 1) : '';
@@ -122,7 +122,7 @@ export function disableForLine(doc: TextDocument, result: AnalysisResult, f: Fin
 const FILE_COMMENT = /^<!--\s*clausewise-disable-file((?:\s+[\w/*-]+)+)\s*-->\s*$/;
 
 /** `<!-- clausewise-disable-file id -->` at the top, after any front matter (added to such a comment already there). */
-export function disableForDocument(doc: TextDocument, result: AnalysisResult, ruleId: string): TextEdit {
+export function disableForDocument(doc: TextDocument, result: KeptAnalysis, ruleId: string): TextEdit {
   const line = bodyLine(doc, result);
   const first = line < doc.lineCount ? lineText(doc, line) : '';
   const existing = FILE_COMMENT.exec(first);

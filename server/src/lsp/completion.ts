@@ -1,9 +1,10 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleMeta, type AnalysisResult } from '../analysis';
+import { ruleMeta } from '../analysis';
 import { clauseTemplates, declaredValues, renderClause, renderClauseSnippet, type ClauseTemplate } from '../analysis/fixes/clauseTemplates';
 import { siblingLevel } from '../analysis/fixes/clausePlacement';
 import type { Feature } from './features';
+import type { KeptAnalysis } from './policyState';
 
 /** What may stand before the cursor for clause completions: the start of a line, maybe heading marks and a word or two. */
 const LINE_START = /^([ \t]{0,3})(#{1,6}[ \t]*)?([\p{L}\p{N}'’ -]*)$/u;
@@ -20,7 +21,7 @@ function today(): string {
 }
 
 /** 0: still missing, 1: another clause of a law applied to this policy, 2: a clause of another law. */
-function rank(t: ClauseTemplate, result: AnalysisResult): number {
+function rank(t: ClauseTemplate, result: KeptAnalysis): number {
   const status = result.requirements.find(r => r.id === t.id)?.status;
   if (status === 'missing') return 0;
   const family = t.id.split('/')[0];
@@ -32,7 +33,7 @@ function rank(t: ClauseTemplate, result: AnalysisResult): number {
  * missing first, each filled from the front matter, as a snippet with tab
  * stops on the placeholders when the client supports snippets.
  */
-export function clauseCompletions(doc: TextDocument, position: Position, result: AnalysisResult, options: CompletionOptions): CompletionItem[] {
+export function clauseCompletions(doc: TextDocument, position: Position, result: KeptAnalysis, options: CompletionOptions): CompletionItem[] {
   const lineStart = { line: position.line, character: 0 };
   const before = doc.getText({ start: lineStart, end: position });
   const after = doc.getText({ start: position, end: { line: position.line + 1, character: 0 } });

@@ -1,12 +1,13 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { PolicyDocument, Span } from '../model/types';
+import type { Span } from '../model/types';
+import type { DocumentOutline } from './policyState';
 import type { Feature } from './features';
 
 /**
  * Folding ranges: one per section (from its heading to its last non-blank
  * line, as VS Code folds Markdown) and one for the front matter.
  */
-export function foldingRanges(doc: PolicyDocument): FoldingRange[] {
+export function foldingRanges(doc: DocumentOutline): FoldingRange[] {
   const ranges: FoldingRange[] = [];
   const add = (span: Span, kind?: FoldingRangeKind) => {
     const startLine = doc.lines.positionAt(span.start).line;
@@ -19,7 +20,7 @@ export function foldingRanges(doc: PolicyDocument): FoldingRange[] {
 }
 
 /** The line of the last non-whitespace character inside the span. */
-function lastContentLine(doc: PolicyDocument, span: Span): number {
+function lastContentLine(doc: DocumentOutline, span: Span): number {
   let end = span.end;
   while (end > span.start && /\s/.test(doc.text[end - 1])) end--;
   return doc.lines.positionAt(Math.max(span.start, end - 1)).line;

@@ -1,9 +1,10 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ruleMeta, type AnalysisResult, type Finding } from '../analysis';
+import { ruleMeta, type Finding } from '../analysis';
 import { loadKnowledge } from '../knowledge/loader';
 import { glossaryFile, type GlossaryLaw, type GlossaryTerm } from '../knowledge/files/glossary';
 import type { Feature } from './features';
+import type { KeptAnalysis } from './policyState';
 
 const LAW_NAMES: Record<GlossaryLaw, string> = {
   gdpr: 'GDPR',
@@ -100,7 +101,7 @@ function contains(range: Range, p: Position): boolean {
 }
 
 /** Requirements whose evidence lies in the section with this heading: what the section satisfies. */
-function headingMarkdown(result: AnalysisResult, position: Position): { markdown: string; range: Range } | undefined {
+function headingMarkdown(result: KeptAnalysis, position: Position): { markdown: string; range: Range } | undefined {
   const doc = result.document;
   const section = doc.sections.find(s => contains(doc.lines.range(s.titleSpan), position));
   if (!section) return undefined;
@@ -134,7 +135,7 @@ function findingMarkdown(f: Finding): string {
  * what a section heading satisfies, and the explanation of each finding there.
  * `result` is the analysis of this very version (null: terms only).
  */
-export function hoverAt(doc: TextDocument, position: Position, result: AnalysisResult | null): Hover | null {
+export function hoverAt(doc: TextDocument, position: Position, result: KeptAnalysis | null): Hover | null {
   const lineText = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
   const parts: string[] = [];
   let range: Range | undefined;

@@ -2,14 +2,38 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'path';
 import { uriToPath } from './uri';
 import { analyze, type AnalysisResult } from '../analysis';
+import type { PolicyDocument } from '../model/types';
 import { ConfigError, findConfigFile, readConfigFile, type ConfigFile } from '../config/configFile';
 import { isPolicyDocument } from './policyFiles';
 import type { ClausewiseSettings } from './settings';
 
+/**
+ * The part of a document's model the language features read between
+ * analyses: its text, lines, front matter and outline. Sentences, statements
+ * and facts stay behind — at 3 MB they weigh about 30 MB the server would
+ * otherwise keep for as long as the document is open.
+ */
+export type DocumentOutline = Pick<PolicyDocument, 'text' | 'lines' | 'frontMatter' | 'title' | 'sections' | 'outline' | 'blocks' | 'format'>;
+
+/** An analysis as the server keeps it: the findings with their fixes, the requirements, the outline. */
+export type KeptAnalysis = Omit<AnalysisResult, 'document' | 'rawFindings'> & { document: DocumentOutline };
+
+export function keptAnalysis(result: AnalysisResult): KeptAnalysis {
+  const { text, lines, frontMatter, title, sections, outline, blocks, format } = result.document;
+  return {
+    jurisdictions: result.jurisdictions,
+    jurisdictionSource: result.jurisdictionSource,
+    findings: result.findings,
+    requirements: result.requirements,
+    coverage: result.coverage,
+    document: { text, lines, frontMatter, title, sections, outline, blocks, format },
+  };
+}
+
 export interface DocumentAnalysis {
   version: number;
   isPolicy: boolean;
-  result: AnalysisResult | null;
+  result: KeptAnalysis | null;
   configProblem?: string;
 }
 
@@ -60,7 +84,7 @@ export class PolicyState {
     if (isPolicy) {
       const cfg = config instanceof ConfigError ? undefined : config ?? undefined;
       if (config instanceof ConfigError) entry.configProblem = config.message;
-      entry.result = analyze(
+      entry.result = keptAnalysis(analyze(
         text,
         {
           defaultJurisdictions: settings.jurisdictions.length ? settings.jurisdictions : cfg?.jurisdictions,
@@ -68,7 +92,7 @@ export class PolicyState {
           asOf: settings.asOf || cfg?.asOf,
         },
         { onRuleError: this.onRuleError, isCancelled },
-      );
+      ));
     }
     if (!isCancelled?.()) this.analyses.set(doc.uri, entry);
     return entry;

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import type { Range } from 'vscode-languageserver';
-import { ruleCatalog, type AnalysisResult, type Coverage, type Jurisdiction } from '../analysis';
+import { ruleCatalog, type Coverage, type Jurisdiction } from '../analysis';
 import type { Feature, ServerContext } from './features';
 import { uriToPath } from './uri';
+import type { KeptAnalysis } from './policyState';
 
 /** Custom requests the VS Code client calls for the status bar and the coverage report. */
 export const COVERAGE_REQUEST = 'clausewise/coverage';
@@ -10,7 +11,7 @@ export const REPORT_REQUEST = 'clausewise/report';
 
 const LAW_LABEL: Record<Jurisdiction, string> = { gdpr: 'GDPR', ccpa: 'CCPA', caloppa: 'CalOPPA', coppa: 'COPPA' };
 
-const SOURCE_LABEL: Record<AnalysisResult['jurisdictionSource'], string> = {
+const SOURCE_LABEL: Record<KeptAnalysis['jurisdictionSource'], string> = {
   option: 'chosen on the command line',
   'front-matter': 'declared in the front matter',
   config: 'from the settings or .clausewise.yaml',
@@ -55,7 +56,7 @@ export function coverageText(coverage: readonly Coverage[]): string {
   return coverage.map(c => `${LAW_LABEL[c.jurisdiction]} ${c.present}/${c.applicable}`).join(' · ');
 }
 
-export function coverageSummary(uri: string, result: AnalysisResult | null): CoverageSummary {
+export function coverageSummary(uri: string, result: KeptAnalysis | null): CoverageSummary {
   if (!result) return { uri, isPolicy: false, jurisdictions: [], coverage: [], text: '' };
   return { uri, isPolicy: true, jurisdictions: result.jurisdictions, coverage: result.coverage, text: coverageText(result.coverage) };
 }
@@ -64,7 +65,7 @@ export function coverageSummary(uri: string, result: AnalysisResult | null): Cov
  * Every requirement of the applied laws, in catalog order, with its status
  * and the clauses that satisfy it.
  */
-export function buildReport(uri: string, result: AnalysisResult): CoverageReport {
+export function buildReport(uri: string, result: KeptAnalysis): CoverageReport {
   const doc = result.document;
   const outcomes = new Map(result.requirements.map(r => [r.id, r]));
   const requirements: ReportRequirement[] = [];
@@ -139,7 +140,7 @@ function quote(text: string, max = 160): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function analysed(context: ServerContext, params: unknown): { uri: string; result: AnalysisResult | null } | null {
+function analysed(context: ServerContext, params: unknown): { uri: string; result: KeptAnalysis | null } | null {
   const uri = (params as { uri?: unknown } | null)?.uri;
   if (typeof uri !== 'string') return null;
   const doc = context.documents.get(uri);

@@ -17,11 +17,23 @@ import { DEFAULT_SETTINGS, normaliseSettings, type ClausewiseSettings } from './
 /**
  * Longest delay after the last keystroke before a document is re-analysed.
  * The actual delay is the duration of the document's previous analysis (up to
- * this): a cheap analysis runs at once, so diagnostics keep up with typing,
- * while an expensive one waits for a pause instead of being wasted on
+ * this), so an expensive analysis waits for a pause instead of being wasted on
  * every keystroke of a burst.
  */
 const DEBOUNCE_MS = 120;
+
+/**
+ * An analysis at most this long runs on the next turn of the event loop
+ * instead: diagnostics keep up with typing, a hover waits for it no longer
+ * than this, and the edits of one burst that arrived together still share
+ * one analysis.
+ */
+const IMMEDIATE_MS = 50;
+
+function debounceFor(lastCost: number | undefined): number {
+  if (lastCost === undefined) return DEBOUNCE_MS;
+  return lastCost <= IMMEDIATE_MS ? 0 : Math.min(DEBOUNCE_MS, lastCost);
+}
 
 /**
  * Not the VS Code command's id (`clausewise.checkAsPolicy`): vscode-languageclient
@@ -93,7 +105,7 @@ export function startServer(connection: Connection): void {
     else for (const doc of documents.all()) schedule(doc, 0);
   }
 
-  function schedule(doc: TextDocument, delay = Math.min(DEBOUNCE_MS, analysisCost.get(doc.uri) ?? DEBOUNCE_MS)) {
+  function schedule(doc: TextDocument, delay = debounceFor(analysisCost.get(doc.uri))) {
     if (pullDiagnostics) return;
     clearTimeout(timers.get(doc.uri));
     timers.set(

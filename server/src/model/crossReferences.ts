@@ -10,8 +10,26 @@ const NUMBERED_RE = /\b(Sections?|Paragraphs?|Clauses?|Parts?)\s+((?:\d{1,2}(?:\
 const STATUTE_BEFORE_RE = /(?:\bCode|\bCiv\.?|\bCal\.?|U\.S\.C\.?|\bC\.?F\.?R\.?|\bAct|\bGDPR|\bCCPA|\bCPRA|\bRegulations?|\bRegs?\.?|\bStat(?:ute)?s?\.?|\bLaw|§)[^.;\n]{0,25}$/;
 const STATUTE_AFTER_RE = /^[\s,]*(?:\([a-z0-9]{1,3}\))*\s*(?:of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,5}(?:Code|Act|Regulation|GDPR|CCPA|CPRA|Law|Directive|Statutes?|U\.S\.C)|of\s+(?:the\s+)?(?:General\s+Data|California|Cal\.|Civil|Business)|(?:of\s+)?(?:GDPR|CCPA|CPRA|U\.S\.C|CFR)\b)/;
 // "the Cookies section below", "our Your Choices section", "the 'EU Users' section".
-const NAMED_BEFORE_RE =
+export const NAMED_BEFORE_RE =
   /\b(?:the|our|this)\s+(?:["“'‘]([^"“”'‘’\n]{2,80}?)["”'’]|((?:[\p{Lu}][\p{L}'’&-]*)(?:\s+(?:[\p{Lu}][\p{L}'’&-]*|of|and|to|for|the|we|your|our|on|in|with|a|&|do|how|what)){0,8}))\s+(section|paragraph|heading|part)\b/gu;
+// Every match of NAMED_BEFORE_RE begins with one of its three lead words and
+// white space, then a quote or a capital: such places are found by a plain
+// scan (a capital: A-Z or any non-ASCII character), and the whole expression
+// (a Unicode one, slow to run at every character) is tried only there.
+const NAMED_BEFORE_LEAD_RE = /\b(?:the|our|this)\s+(?=["“'‘A-Z]|[^\x00-\x7f])/g;
+const NAMED_BEFORE_AT_RE = new RegExp(NAMED_BEFORE_RE.source, 'uy');
+
+/** What NAMED_BEFORE_RE.exec finds from `from`. */
+export function nextNamedBefore(text: string, from: number): RegExpExecArray | null {
+  NAMED_BEFORE_LEAD_RE.lastIndex = from;
+  for (let lead = NAMED_BEFORE_LEAD_RE.exec(text); lead; lead = NAMED_BEFORE_LEAD_RE.exec(text)) {
+    NAMED_BEFORE_AT_RE.lastIndex = lead.index;
+    const m = NAMED_BEFORE_AT_RE.exec(text);
+    if (m) return m;
+    NAMED_BEFORE_LEAD_RE.lastIndex = lead.index + 1;
+  }
+  return null;
+}
 const NAMED_AFTER_RE = /\b(section|paragraph|heading|part)\s+(?:(?:titled|entitled|called|named|headed)\s+)?["“'‘]([^"“”'‘’\n]{2,80}?)["”'’]/gi;
 const DIRECTION_RE = /^\s*(?:,\s*)?(?:of\s+this\s+(?:\w+\s+)?(?:policy|notice|statement)\s+)?(above|below|earlier|later|hereinafter|further\s+(?:below|down))\b/i;
 const NOT_TITLE = /^(?:This|That|Each|Every|Any|Which|Such|Same|Next|Previous|Following|Above|Below|First|Last|Relevant|Applicable|Specific|Particular|Other|Preceding)$/;
@@ -49,8 +67,7 @@ export function findCrossReferences(text: string, from: number, to: number, skip
     push({ target: m[2].trim(), by: 'name', direction: d.direction, span: { start: m.index, end: d.end } });
   }
 
-  NAMED_BEFORE_RE.lastIndex = from;
-  for (let m = NAMED_BEFORE_RE.exec(text); m && m.index < to; m = NAMED_BEFORE_RE.exec(text)) {
+  for (let m = nextNamedBefore(text, from); m && m.index < to; m = nextNamedBefore(text, m.index + m[0].length)) {
     const title = (m[1] ?? m[2]).trim();
     const quoted = m[1] !== undefined;
     const end = m.index + m[0].length;

@@ -2,6 +2,7 @@
 // last updated. Other dates (a statute's, a transfer framework's) are kept
 // with role `other`; copyright lines are not policy dates at all.
 
+import { isAsciiLetter, isJsSpace } from './characters';
 import type { DateFact, Span } from './types';
 
 const MONTHS: Record<string, number> = {
@@ -13,7 +14,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
 // One scan finds every date shape; the named group tells which shape matched.
-const DATE_RE = new RegExp(
+export const DATE_RE = new RegExp(
   [
     `(?<mdy>${MONTH}\\s+${DAY},?\\s+${YEAR})`,
     `(?<dmy>${DAY}(?:\\s+of)?\\s+${MONTH},?\\s+${YEAR})`,
@@ -25,21 +26,52 @@ const DATE_RE = new RegExp(
   'gi',
 );
 const DATE_AT_RE = new RegExp(DATE_RE.source, 'iy');
-// Where a date can begin: a digit or a month name (not necessarily at a word
-// start, as DATE_RE has no \b). Trying the six shapes only there is several
-// times faster than letting DATE_RE try them at every character.
-const DATE_START_RE = /[0-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/gi;
+// Every date shape holds a digit, and what precedes the first digit of a
+// date is either nothing (it starts with the day or the year) or a month name
+// followed by an optional "." and ",", and white space. So DATE_RE is tried
+// only at each digit and at the month names that can end right before one:
+// the same first match, without trying the shapes at every month-like word
+// ("may", "decide", "market") of the text.
+const DIGIT_RE = /[0-9]/g;
+/** The longest and shortest month names of MONTH. */
+const MONTH_NAME_LENGTHS = { min: 3, max: 9 };
 
-/** The next match of DATE_RE in text from `from`, found by trying it only where a date can start. */
-function nextDate(text: string, from: number): RegExpExecArray | null {
-  DATE_START_RE.lastIndex = from;
-  for (let c = DATE_START_RE.exec(text); c; c = DATE_START_RE.exec(text)) {
-    DATE_AT_RE.lastIndex = c.index;
+/** The next match of DATE_RE in text from `from` (what DATE_RE.exec finds from there), found by trying it only where a date can start. */
+export function nextDate(text: string, from: number): RegExpExecArray | null {
+  let floor = from;
+  DIGIT_RE.lastIndex = from;
+  for (let d = DIGIT_RE.exec(text); d; d = DIGIT_RE.exec(text)) {
+    const digit = d.index;
+    const nameEnd = monthNameEndBefore(text, digit, floor);
+    if (nameEnd >= 0) {
+      for (let at = Math.max(floor, nameEnd - MONTH_NAME_LENGTHS.max); at <= nameEnd - MONTH_NAME_LENGTHS.min; at++) {
+        if (!isAsciiLetter(text.charCodeAt(at))) continue;
+        DATE_AT_RE.lastIndex = at;
+        const m = DATE_AT_RE.exec(text);
+        if (m) return m;
+      }
+    }
+    DATE_AT_RE.lastIndex = digit;
     const m = DATE_AT_RE.exec(text);
     if (m) return m;
-    DATE_START_RE.lastIndex = c.index + 1;
+    floor = digit + 1;
+    DIGIT_RE.lastIndex = digit + 1;
   }
   return null;
+}
+
+/**
+ * Where a run of ASCII letters ends that is followed by an optional ".", an
+ * optional ",", white space and then the digit at `digit`; -1 if none (or it
+ * ends before `floor`).
+ */
+function monthNameEndBefore(text: string, digit: number, floor: number): number {
+  let i = digit;
+  while (i > floor && isJsSpace(text.charCodeAt(i - 1))) i--;
+  if (i === digit) return -1;
+  if (i > floor && text.charCodeAt(i - 1) === 44) i--;
+  if (i > floor && text.charCodeAt(i - 1) === 46) i--;
+  return i > floor && isAsciiLetter(text.charCodeAt(i - 1)) ? i : -1;
 }
 
 const LAST_UPDATED_RE = /\b(?:last\s+)?(?:updated|revised|modified|amended|changed|reviewed)\b|\blast\s+update\b|\brevision\s+date\b|\bdate\s+of\s+(?:last\s+)?(?:revision|update)\b/gi;

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type { LineIndex } from './positions';
 import type { BlockKind, Span } from './types';
+import { SentenceMemo } from './sentenceMemo';
 
 /** A block as markdown-it sees it, located by whole lines in the original text. */
 export interface RawBlock {
@@ -36,14 +37,114 @@ const LINK_REFERENCE = /^ {0,3}\[[^\]]+\]:\s/;
  * offsets of the original text. Front matter is blanked first (same line
  * count) so it is not read as a rule or a setext heading; a BOM is dropped so
  * it cannot hide a `#` heading on the first line.
+ *
+ * The text is read in pieces cut before top-level `#` headings (see
+ * `pieceStarts`), each parsed on its own and remembered by its text, so a
+ * keystroke re-parses only the piece it falls in.
  */
 export function markdownBlocks(text: string, lines: LineIndex, frontMatterEnd: number): RawBlock[] {
+  return readBlocks(text, lines, frontMatterEnd, pieceStarts(text, lines, frontMatterEnd));
+}
+
+/** The same blocks, the text read in one piece: the reference the pieces must agree with. */
+export function markdownBlocksUncut(text: string, lines: LineIndex, frontMatterEnd: number): RawBlock[] {
+  return readBlocks(text, lines, frontMatterEnd, [0]);
+}
+
+function readBlocks(text: string, lines: LineIndex, frontMatterEnd: number, starts: number[]): RawBlock[] {
   let source = text;
-  if (frontMatterEnd > 0) source = text.slice(0, frontMatterEnd).replace(/[^\r\n]+/g, '') + text.slice(frontMatterEnd);
-  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
-  const tokens = md.parse(source, {});
+  // Each line of it becomes one space, not nothing: emptied, a line between a
+  // lone CR and an LF would merge the two into one CRLF and shift every line after.
+  if (frontMatterEnd > 0) source = text.slice(0, frontMatterEnd).replace(/[^\r\n]+/g, ' ') + text.slice(frontMatterEnd);
+  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const covered = new Uint8Array(lines.lineCount);
-  const cover = (map: [number, number]) => covered.fill(1, map[0], Math.min(map[1], covered.length));
+  const blocks: RawBlock[] = [];
+  // Offsets of `source` differ from those of `text` only before the front matter's end (blanked) and by the BOM.
+  const sourceOffset = (line: number) => (line === 0 ? bom : lines.lineStart(line) - text.length + source.length);
+  for (let k = 0; k < starts.length; ) {
+    const first = starts[k];
+    let next = k + 1;
+    for (;;) {
+      const last = next < starts.length ? starts[next] : lines.lineCount;
+      const piece = readPiece(text, source, lines, first, last, sourceOffset);
+      // A fence or HTML block left open may swallow the heading that follows: read on together.
+      if (piece.openAtEnd && next < starts.length) {
+        next++;
+        continue;
+      }
+      const delta = lines.lineStart(first);
+      for (const b of piece.blocks) blocks.push(movedBlock(b, delta));
+      for (const [from, to] of piece.covered) covered.fill(1, first + from, Math.min(first + to, covered.length));
+      break;
+    }
+    k = next;
+  }
+  return recoverDroppedLines(text, lines, covered, frontMatterEnd, blocks);
+}
+
+/**
+ * Lines where the text can be cut without changing how markdown-it reads it:
+ * a `#` heading in the first column after a blank line. There every paragraph,
+ * list, quote, table and indented code block has ended (a heading in column 0
+ * continues none of them), so the piece that follows is read the same alone as
+ * in the whole text — unless the piece before left a fence or an HTML block
+ * open, which `readPiece` reports and `markdownBlocks` then mends.
+ */
+function pieceStarts(text: string, lines: LineIndex, frontMatterEnd: number): number[] {
+  const starts = [0];
+  const heading = /^#{1,6}(?:[ \t]|$)/;
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const c = at > 0 ? text.charCodeAt(at - 1) : 10;
+    if (c !== 10 && c !== 13) continue;
+    if (at <= frontMatterEnd) continue;
+    const line = lines.positionAt(at).line;
+    if (line < 1 || lines.lineStart(line) !== at) continue;
+    if (!heading.test(text.slice(at, at + 8))) continue;
+    const prev = text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1));
+    const prevBlank = /^[ \t]*$/.test(prev) || lines.lineEnd(line - 1) <= frontMatterEnd;
+    if (prevBlank && line > starts[starts.length - 1]) starts.push(line);
+  }
+  return starts;
+}
+
+/** A piece's blocks with spans relative to its first line's start, and its covered lines relative to its first line. */
+interface Piece {
+  blocks: RawBlock[];
+  covered: [number, number][];
+  openAtEnd: boolean;
+}
+
+// Pieces are keyed by their own text, so a piece is shared by every version
+// of a document (and every document) that contains it unchanged.
+const pieceMemo = new SentenceMemo<Piece>(60_000, 8_000_000);
+
+function readPiece(text: string, source: string, lines: LineIndex, first: number, last: number, sourceOffset: (line: number) => number): Piece {
+  const from = lines.lineStart(first);
+  const to = last < lines.lineCount ? lines.lineStart(last) : text.length;
+  const sourceFrom = sourceOffset(first);
+  const sourceTo = last < lines.lineCount ? sourceOffset(last) : source.length;
+  const own = text.slice(from, to);
+  const parsed = source.slice(sourceFrom, sourceTo);
+  // The first piece may differ from its source (front matter blanked, BOM dropped): key it by both.
+  const key = own === parsed ? own : `${own}\u0000${parsed}`;
+  const known = pieceMemo.get(key);
+  if (known) return known;
+  const piece = parsePiece(parsed, lines, first, from);
+  pieceMemo.set(key, piece);
+  return piece;
+}
+
+function parsePiece(source: string, lines: LineIndex, first: number, from: number): Piece {
+  const tokens = md.parse(source, {});
+  const covered: [number, number][] = [];
+  const cover = (map: [number, number]) => covered.push([map[0], map[1]]);
+  // Spans are computed on the whole text (absolute lines), then made relative to the piece.
+  const span = (map: [number, number]) => {
+    const s = lineSpan(lines, [map[0] + first, map[1] + first]);
+    return { start: s.start - from, end: s.end - from };
+  };
+  const lastContentLine = lastNonBlankLine(source);
+  let openAtEnd = false;
 
   const blocks: RawBlock[] = [];
   let depth = 0;
@@ -72,7 +173,7 @@ export function markdownBlocks(text: string, lines: LineIndex, frontMatterEnd: n
         if (t.map) cover(t.map);
         break;
       case 'tr_open':
-        if (t.map) blocks.push({ kind: 'table-row', span: lineSpan(lines, t.map), depth });
+        if (t.map) blocks.push({ kind: 'table-row', span: span(t.map), depth });
         inTableRow = true;
         break;
       case 'tr_close':
@@ -84,33 +185,36 @@ export function markdownBlocks(text: string, lines: LineIndex, frontMatterEnd: n
       case 'heading_open':
         if (t.map) {
           cover(t.map);
-          blocks.push({ kind: 'heading', span: lineSpan(lines, t.map), headingLevel: Number(t.tag.slice(1)), headingText: tokens[i + 1]?.content ?? '', setext: t.markup === '=' || t.markup === '-', depth });
+          blocks.push({ kind: 'heading', span: span(t.map), headingLevel: Number(t.tag.slice(1)), headingText: tokens[i + 1]?.content ?? '', setext: t.markup === '=' || t.markup === '-', depth });
         }
         break;
       case 'paragraph_open':
         if (t.map && !inTableRow) {
           cover(t.map);
           const item = items[items.length - 1];
-          if (item) blocks.push({ kind: 'list-item', span: lineSpan(lines, t.map), depth, marker: item.line === t.map[0] ? item.marker : undefined });
-          else blocks.push({ kind: 'paragraph', span: lineSpan(lines, t.map), depth });
+          if (item) blocks.push({ kind: 'list-item', span: span(t.map), depth, marker: item.line === t.map[0] ? item.marker : undefined });
+          else blocks.push({ kind: 'paragraph', span: span(t.map), depth });
         }
         break;
       case 'fence':
       case 'code_block':
         if (t.map) {
           cover(t.map);
-          blocks.push({ kind: 'code', span: lineSpan(lines, t.map), depth, indented: t.type === 'code_block' });
+          blocks.push({ kind: 'code', span: span(t.map), depth, indented: t.type === 'code_block' });
+          // Unclosed, a fence runs to the end of the piece. Closed on the piece's last line it looks the same: read on then too.
+          if (t.type === 'fence' && t.map[1] > lastContentLine) openAtEnd = true;
         }
         break;
       case 'html_block':
         if (t.map) {
           cover(t.map);
-          blocks.push({ kind: 'html', span: lineSpan(lines, t.map), depth });
+          blocks.push({ kind: 'html', span: span(t.map), depth });
+          if (t.map[1] > lastContentLine) openAtEnd = true;
         }
         break;
     }
   }
-  return recoverDroppedLines(text, lines, covered, frontMatterEnd, blocks);
+  return { blocks, covered, openAtEnd };
 }
 
 /** Lines markdown-it left out (beyond its nesting limit) become paragraphs, so no prose goes unread. */
@@ -141,4 +245,37 @@ function lineSpan(lines: LineIndex, map: [number, number]): Span {
   const start = lines.lineStart(map[0]);
   const end = lines.lineEnd(Math.max(map[0], map[1] - 1));
   return { start, end };
+}
+
+/** The number of the last line (0-based, as markdown-it counts) that holds more than white space, or -1. */
+function lastNonBlankLine(source: string): number {
+  let line = 0;
+  let last = -1;
+  let blank = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (!blank) last = line;
+      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
+      line++;
+      blank = true;
+    } else if (c !== 32 && c !== 9) blank = false;
+  }
+  if (!blank) last = line;
+  return last;
+}
+
+/** A copy of a remembered block placed `delta` characters further on (a literal, not a spread: this runs for every block of every piece). */
+function movedBlock(b: RawBlock, delta: number): RawBlock {
+  const span = { start: b.span.start + delta, end: b.span.end + delta };
+  switch (b.kind) {
+    case 'heading':
+      return { kind: b.kind, span, headingLevel: b.headingLevel, headingText: b.headingText, setext: b.setext, depth: b.depth };
+    case 'list-item':
+      return { kind: b.kind, span, depth: b.depth, marker: b.marker };
+    case 'code':
+      return { kind: b.kind, span, depth: b.depth, indented: b.indented };
+    default:
+      return { kind: b.kind, span, depth: b.depth };
+  }
 }

@@ -4,7 +4,9 @@
 
 import { loadKnowledge } from '../knowledge/loader';
 import { ontologyFile, parentsOf, type OntologyConcept, type OntologyKnowledge } from '../knowledge/files/ontology';
-import { ANY_CHAR, firstChars, firstPrefixes } from './regexFirstChars';
+import { isAsciiWord, isJsSpace } from './characters';
+import { ANY_CHAR, SPACE_CHAR, firstChars, firstPrefixes } from './regexFirstChars';
+import { escapeRegexChar, trieSource } from './regexTrie';
 import type { Span, TermMention } from './types';
 
 export type OntologyFamily = 'data' | 'entity' | 'tech' | 'purpose';
@@ -71,8 +73,28 @@ export class Ontology {
    * boundary where a pattern that can start with the characters there matches;
    * with the indices (in `patterns`) of the patterns that can match there.
    */
-  private nextStartLower(lowered: string, from: number): { at: number; candidates: readonly number[] } | null {
+  private nextStartLower(lowered: string, from: number): Candidates | null {
     const starters = this.startersLower!;
+    // Every pattern starts with a word character (else `nonWordStart`): the
+    // word starts that begin with an indexed prefix are found by one regex
+    // scan rather than by a loop over every character.
+    const scan = starters.nonWordStart ? null : starters.startScan;
+    if (scan) {
+      scan.lastIndex = from;
+      for (let m = scan.exec(lowered); m; m = scan.exec(lowered)) {
+        const at = m.index;
+        const found = starters.at(lowered, at);
+        if (found) {
+          found.regex.lastIndex = at;
+          if (found.regex.test(lowered)) {
+            this.foundAt = at;
+            return found;
+          }
+        }
+        scan.lastIndex = at + 1;
+      }
+      return null;
+    }
     let prevWord = from > 0 && isAsciiWord(lowered.charCodeAt(from - 1));
     for (let at = from; at < lowered.length; at++) {
       const word = isAsciiWord(lowered.charCodeAt(at));
@@ -81,13 +103,18 @@ export class Ontology {
         const found = starters.at(lowered, at);
         if (found) {
           found.regex.lastIndex = at;
-          if (found.regex.test(lowered)) return { at, candidates: found.indices };
+          if (found.regex.test(lowered)) {
+            this.foundAt = at;
+            return found;
+          }
         }
       }
       prevWord = word;
     }
     return null;
   }
+  /** Where the last successful `nextStartLower` found its candidates. */
+  private foundAt = 0;
 
   has(id: string): boolean {
     return this.concepts.has(id);
@@ -144,6 +171,19 @@ export class Ontology {
    * overlaps, in text order. One scan of the region per pattern.
    */
   findMentions(text: string, from = 0, to = text.length): TermMention[] {
+    return this.search(text, from, to, true);
+  }
+
+  /**
+   * The same mentions as findMentions, found without the prefix index: one
+   * regex of every pattern tried at every word start. Slower; the reference
+   * the index is tested against.
+   */
+  findMentionsUnindexed(text: string, from = 0, to = text.length): TermMention[] {
+    return this.search(text, from, to, false);
+  }
+
+  private search(text: string, from: number, to: number, useIndex: boolean): TermMention[] {
     const region = from === 0 && to === text.length ? text : text.slice(from, to);
     const out: TermMention[] = [];
     const lowered = region.toLowerCase();
@@ -151,16 +191,16 @@ export class Ontology {
     const fast = this.anyConceptLower !== null && lowered.length === region.length;
     const finder = fast ? this.anyConceptLower! : this.anyConcept;
     const scanned = fast ? lowered : region;
-    const indexed = fast && this.startersLower !== null;
+    const indexed = useIndex && fast && this.startersLower !== null;
     finder.lastIndex = 0;
     for (;;) {
       let at: number;
-      let possible: readonly number[] | undefined;
+      let possible: Candidates | undefined;
       if (indexed) {
         const next = this.nextStartLower(scanned, finder.lastIndex);
         if (!next) break;
-        at = next.at;
-        possible = next.candidates;
+        at = this.foundAt;
+        possible = next;
       } else {
         const m = finder.exec(scanned);
         if (!m) break;
@@ -181,7 +221,8 @@ export class Ontology {
       if (THIRD_PARTY_QUALIFIER.test(region.slice(at, end))) {
         let next = end;
         while (next < region.length && /\s/.test(region[next])) next++;
-        const qualified = next > end ? this.longestAt(region, next) : null;
+        // Only white space after "third party" (the end of a piece of a long sentence): nothing qualifies it.
+        const qualified = next > end && next < region.length ? this.longestAt(region, next) : null;
         if (qualified && this.family(qualified.concept) === 'entity') {
           id = qualified.concept;
           end = next + qualified.length;
@@ -197,28 +238,43 @@ export class Ontology {
    * The longest concept match starting exactly at `at` (the most specific concept on a tie).
    * `possible`: the indices of the only patterns that can match there, when known.
    */
-  private longestAt(text: string, at: number, possible?: readonly number[]): { concept: string; length: number } | null {
+  private longestAt(text: string, at: number, possible?: Candidates): { concept: string; length: number } | null {
     const first = text[at].toLowerCase();
     // The same patterns in the same order as the first-character list, fewer of them.
-    const candidates = possible && !this.startAnywhere.length ? possible.map(i => this.patterns[i]).filter(p => this.firstCharsOf.get(p)!.has(first)) : this.byFirstChar.get(first);
-    let best: { concept: string; length: number; depth: number } | null = null;
-    const tryAll = (list: CompiledPattern[] | undefined) => {
-      if (!list) return;
-      for (const p of list) {
-        p.regex.lastIndex = at;
-        // test() with a sticky regex leaves lastIndex at the match end, without allocating a match.
-        if (!p.regex.test(text)) continue;
-        let end = p.regex.lastIndex;
-        while (end > at && /\s/.test(text[end - 1])) end--;
-        const length = end - at;
-        if (length > 0 && (!best || length > best.length || (length === best.length && p.depth > best.depth))) best = { concept: p.concept, length, depth: p.depth };
-      }
-    };
-    tryAll(candidates);
-    tryAll(this.startAnywhere);
-    if (!best) tryAll(this.patterns);
-    return best;
+    const candidates = possible && !this.startAnywhere.length ? this.startingWith(possible, first) : this.byFirstChar.get(first);
+    const best: Best = { concept: '', length: 0, depth: 0 };
+    if (candidates) this.tryAll(candidates, text, at, best);
+    this.tryAll(this.startAnywhere, text, at, best);
+    if (!best.length) this.tryAll(this.patterns, text, at, best);
+    return best.length ? { concept: best.concept, length: best.length } : null;
   }
+
+  /** Keeps in `best` the longest match at `at` (the deepest concept on a tie). */
+  private tryAll(list: readonly CompiledPattern[], text: string, at: number, best: Best): void {
+    for (const p of list) {
+      p.regex.lastIndex = at;
+      // test() with a sticky regex leaves lastIndex at the match end, without allocating a match.
+      if (!p.regex.test(text)) continue;
+      let end = p.regex.lastIndex;
+      while (end > at && isJsSpace(text.charCodeAt(end - 1))) end--;
+      const length = end - at;
+      if (length > 0 && (length > best.length || (length === best.length && p.depth > best.depth))) {
+        best.concept = p.concept;
+        best.length = length;
+        best.depth = p.depth;
+      }
+    }
+  }
+
+  /** The candidates that can start with `first`, in pattern order (remembered per candidate set). */
+  private startingWith(possible: Candidates, first: string): CompiledPattern[] {
+    let byFirst = this.candidatesByFirst.get(possible);
+    if (!byFirst) this.candidatesByFirst.set(possible, (byFirst = new Map()));
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = possible.indices.map(i => this.patterns[i]).filter(p => this.firstCharsOf.get(p)!.has(first))));
+    return list;
+  }
+  private readonly candidatesByFirst = new WeakMap<Candidates, Map<string, CompiledPattern[]>>();
 
   private collectAncestors(id: string): Set<string> {
     const out = new Set<string>();
@@ -234,7 +290,7 @@ export class Ontology {
 }
 
 /** How many leading characters of a pattern the index knows. */
-const PREFIX_LENGTH = 4;
+const PREFIX_LENGTH = 6;
 
 /**
  * The lower-cased patterns by the characters they can start with: a pattern
@@ -272,7 +328,16 @@ class Starters {
       }
     });
     this.nonWordStart = this.anywhere.length > 0 || [...this.byPrefix.keys()].some(key => !isAsciiWord(key.charCodeAt(0)));
+    // \b before a word character: the word starts that `at` would look up. The
+    // keys are written as a trie (a(?:ll|ny)|…): a regex tries an alternation
+    // one branch after another, a trie one character at a time.
+    this.startScan = this.byPrefix.size
+      ? new RegExp(`\\b${trieSource(this.byPrefix.keys(), { mode: 'prefix', atom: ch => (ch === SPACE_CHAR ? '\\s' : escapeRegexChar(ch)) })}`, 'g')
+      : null;
   }
+
+  /** Finds, in lower-cased text, the next word start that begins with an indexed prefix (when `nonWordStart` is false). */
+  readonly startScan: RegExp | null;
 
   /** The patterns that may match where `lowered` has these characters at `at`, or null. */
   at(lowered: string, at: number): Candidates | null {
@@ -280,7 +345,8 @@ class Starters {
     let code = 0;
     if (at + PREFIX_LENGTH <= lowered.length) {
       for (let i = 0; i < PREFIX_LENGTH; i++) {
-        const c = lowered.charCodeAt(at + i);
+        const read = lowered.charCodeAt(at + i);
+        const c = isJsSpace(read) ? SPACE_CODE : read;
         if (c >= 128) {
           code = -1;
           break;
@@ -292,12 +358,12 @@ class Starters {
     if (code >= 0) {
       const known = this.compiledAscii.get(code);
       if (known !== undefined) return known;
-      const found = this.compile(lowered.slice(at, at + PREFIX_LENGTH));
+      const found = this.compile(indexKey(lowered, at));
       if (this.compiledAscii.size >= 20000) this.compiledAscii.clear();
       this.compiledAscii.set(code, found);
       return found;
     }
-    const head = lowered.slice(at, at + PREFIX_LENGTH);
+    const head = indexKey(lowered, at);
     const known = this.compiled.get(head);
     if (known !== undefined) return known;
     const found = this.compile(head);
@@ -315,6 +381,13 @@ class Starters {
   }
 }
 
+const SPACE_CODE = SPACE_CHAR.charCodeAt(0);
+
+/** The PREFIX_LENGTH characters at `at`, white space as the prefix index writes it. */
+function indexKey(lowered: string, at: number): string {
+  return lowered.slice(at, at + PREFIX_LENGTH).replace(/\s/g, SPACE_CHAR);
+}
+
 interface Candidates {
   /** Sticky: any of the patterns, lower-cased, at one position of lower-cased text. */
   regex: RegExp;
@@ -327,9 +400,10 @@ function lowerSource(source: string): string {
   return source.replace(/(\\.)|([A-Z])/g, (_m, escape: string | undefined, upper: string | undefined) => escape ?? upper!.toLowerCase());
 }
 
-/** \w without the u flag: [A-Za-z0-9_]. */
-function isAsciiWord(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+interface Best {
+  concept: string;
+  length: number;
+  depth: number;
 }
 
 function flagsFor(source: string, flags: string): string {

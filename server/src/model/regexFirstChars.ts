@@ -2,6 +2,8 @@
 // source. The ontology matcher uses it to try, at a position where some
 // concept matched, only the patterns that could start there.
 
+import { isJsSpace } from './characters';
+
 /** Lower-case first characters, or null when any character may come first (or the source is beyond this reader). */
 export function firstChars(source: string): Set<string> | null {
   try {
@@ -131,6 +133,13 @@ function merge(into: First, from: First): void {
 
 /** Stands for any character in a prefix. */
 export const ANY_CHAR = '\u0000';
+/**
+ * Stands for one white-space character (what \s matches) in a prefix: text
+ * looked up in a prefix index must have its white space mapped to it too.
+ * Knowing that "to" is followed by a space and then an "m" is what makes a
+ * prefix of a common word selective.
+ */
+export const SPACE_CHAR = '\u0001';
 
 /**
  * The lower-case prefixes of `length` characters a match can begin with; a
@@ -226,17 +235,18 @@ class PrefixReader {
       const e = this.s[this.pos + 1];
       this.pos += 2;
       if (e === 'b' || e === 'B') return new Set(['']);
+      if (e === 's') return new Set([SPACE_CHAR]);
       if (/[a-zA-Z0-9]/.test(e)) {
-        // \s, \w, \d, \p{…} and any other letter escape: any character (a superset).
+        // \S, \w, \d, \p{…} and any other letter escape: any character (a superset).
         if ((e === 'p' || e === 'P') && this.s[this.pos] === '{') this.pos = this.s.indexOf('}', this.pos) + 1;
         return new Set([ANY_CHAR]);
       }
-      return chars(e);
+      return prefixChars(e);
     }
     this.pos++;
     if (c === '.') return new Set([ANY_CHAR]);
     if (c === '^' || c === '$') return new Set(['']);
-    return chars(c);
+    return prefixChars(c);
   }
 
   private charClass(): Set<string> {
@@ -245,8 +255,20 @@ class PrefixReader {
     const body = this.s.slice(this.pos + 1, end);
     this.pos = end + 1;
     if (body.startsWith('^') || body.endsWith('\\') || /\\[a-zA-Z0-9]/.test(body) || /.-./.test(body.replace(/\\./g, ''))) return new Set([ANY_CHAR]);
-    return chars(body.replace(/\\(.)/g, '$1'));
+    return prefixChars(body.replace(/\\(.)/g, '$1'));
   }
+}
+
+/** The characters of `list` as a prefix index knows them: lower-cased, white space as SPACE_CHAR. */
+function prefixChars(list: string): Set<string> {
+  const out = chars(list);
+  for (const ch of out) {
+    if (isJsSpace(ch.charCodeAt(0))) {
+      out.delete(ch);
+      out.add(SPACE_CHAR);
+    }
+  }
+  return out;
 }
 
 function chars(list: string): Set<string> {

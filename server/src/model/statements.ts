@@ -27,7 +27,9 @@
 // - mentions inside an exception belong to the exception, except in an
 //   affirmative "only with X", where X are the recipients.
 
+import { isJsSpace } from './characters';
 import { ontology, type Ontology } from './ontology';
+import { escapeRegexChar, trieSource } from './regexTrie';
 import { SentenceMemo } from './sentenceMemo';
 import type { Actor, Modality, Sentence, Span, Statement, TermMention } from './types';
 
@@ -70,10 +72,8 @@ for (const [action, forms, participles] of VERB_TABLE) {
   for (const f of forms) VERB_FORMS.set(f, { action, participle: false });
   for (const f of participles) VERB_FORMS.set(f, { action, participle: true });
 }
-const VERB_RE = new RegExp(
-  `\\b(?:${[...VERB_FORMS.keys()].sort((a, b) => b.length - a.length).map(f => f.replace(/[ -]/g, '[\\s-]')).join('|')})\\b`,
-  'gi',
-);
+// Any form between word boundaries; "opt out" also as "opt-out" or across a line break.
+const VERB_RE = new RegExp(`\\b${trieSource([...VERB_FORMS.keys()].map(f => f.replace(/[ -]/g, ' ')), { mode: 'word', atom: ch => (ch === ' ' ? '[\\s-]' : escapeRegexChar(ch)) })}\\b`, 'gi');
 
 /** What the business (or a third party) may be said to do; user verbs are the rights below. */
 const ORGANISATION_ACTIONS = new Set(['collect', 'use', 'share', 'sell', 'disclose', 'rent', 'trade', 'transfer', 'retain', 'delete', 'process', 'track', 'respond', 'notify', 'access']);
@@ -157,6 +157,7 @@ const REQUESTED_RE: [RegExp, string][] = [
 ];
 const RIGHT_NOUN_RE =
   /\bright\s+(?:to|of)\s+(?:request\s+|ask\s+for\s+|obtain\s+)?(?:the\s+|an?\s+)?(deletion|erasure|be\s+forgotten|delete|access|know|rectification|correction|correct|portability|data\s+portability|object|objection|restrict(?:ion)?(?:\s+of\s+processing)?|limit|opt[\s-]?out|withdraw(?:\s+(?:your\s+)?consent)?)\b/gi;
+const RIGHT_WORD_RE = /right/i;
 const RIGHT_NOUNS: Record<string, string> = {
   deletion: 'delete', erasure: 'delete', 'be forgotten': 'delete', delete: 'delete', access: 'access', know: 'know', rectification: 'correct',
   correction: 'correct', correct: 'correct', portability: 'port', 'data portability': 'port', object: 'object', objection: 'object',
@@ -280,9 +281,9 @@ function auxGroupStart(left: string): number {
   let start = left.length;
   for (;;) {
     let end = i;
-    while (end > 0 && /\s/.test(left[end - 1])) end--;
+    while (end > 0 && isJsSpace(left.charCodeAt(end - 1))) end--;
     let begin = end;
-    while (begin > 0 && /[\p{L}'’]/u.test(left[begin - 1])) begin--;
+    while (begin > 0 && isWordLetter(left, begin - 1)) begin--;
     if (begin === end) return start;
     const word = left.slice(begin, end).toLowerCase().replace(/’/g, "'");
     const bare = word.replace(/n't$/, '');
@@ -306,6 +307,14 @@ function auxGroupStart(left: string): number {
     return start;
   }
 }
+
+/** /[\p{L}'’]/u at `i` (a lone surrogate half is not a letter, as for the regex on one code unit). */
+function isWordLetter(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39;
+  return c === 0x2019 || LETTER_RE.test(s[i]);
+}
+const LETTER_RE = /^\p{L}$/u;
 
 interface Subject {
   actor: Actor;
@@ -448,12 +457,16 @@ function readSentence(
   const rel = (m: TermMention) => ({ start: m.span.start - base, end: m.span.end - base });
   // Verbs, minus those inside a concept mention ("Do Not Track", "tracking technologies").
   let verbs: VerbHit[] = [];
-  const firstLetter = s.search(/\p{L}/u);
+  let firstLetter = -2;
   VERB_RE.lastIndex = 0;
   for (let m = VERB_RE.exec(s); m; m = VERB_RE.exec(s)) {
+    // "Where We Store and Process Personal Data": a title, not a sentence (a form begins with an ASCII letter).
+    const c = m[0].charCodeAt(0);
+    if (c >= 65 && c <= 90) {
+      if (firstLetter === -2) firstLetter = s.search(/\p{L}/u);
+      if (m.index > firstLetter) continue;
+    }
     const f = VERB_FORMS.get(m[0].toLowerCase().replace(/[\s-]+/g, ' '));
-    // "Where We Store and Process Personal Data": a title, not a sentence.
-    if (/^\p{Lu}/u.test(m[0]) && m.index > firstLetter) continue;
     if (!f) continue;
     const start = m.index;
     const end = start + m[0].length;
@@ -818,6 +831,8 @@ function requestedRight(after: string): string | undefined {
 /** "the right to erasure", "right of access": a user right named by its noun. */
 function emitRightNouns(sentence: Sentence, out: Statement[], firstOfSentence: number): void {
   const s = sentence.text;
+  // Both readings below begin with the word "right".
+  if (!RIGHT_WORD_RE.test(s)) return;
   // "The right to request detailed information about …": the request names the right.
   for (const m of s.matchAll(/\bright\s+to\s+(?:request|ask\s+(?:us\s+)?(?:for|to))\b/gi)) {
     const requested = requestedRight(s.slice(m.index! + m[0].length, m.index! + m[0].length + 80));

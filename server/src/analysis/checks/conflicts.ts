@@ -1,11 +1,20 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import { conflictsFile } from '../../knowledge/files/conflicts';
 import type { Check, CheckContext, RuleMeta } from '../check';
-import { runChildAge } from '../conflicts/childAge';
-import { runPhraseConflict } from '../conflicts/phraseConflicts';
+import { compileChildAge, runChildAge } from '../conflicts/childAge';
+import { compilePhraseConflict, runPhraseConflict } from '../conflicts/phraseConflicts';
 import { runRetention } from '../conflicts/retention';
-import { runStatementConflict } from '../conflicts/statementConflicts';
+import { compileStatementConflict, lookalikePatterns, runStatementConflict } from '../conflicts/statementConflicts';
+import { compileBeforeFirstScan } from '../phrases/literalFilter';
 import type { Severity } from '../types';
+
+compileBeforeFirstScan(() => {
+  const k = loadKnowledge(conflictsFile);
+  k.statementConflicts.forEach(compileStatementConflict);
+  lookalikePatterns(k.denialLookalikes);
+  k.phraseConflicts.forEach(compilePhraseConflict);
+  compileChildAge(k.consistency.childAge);
+});
 
 /** Contradictions between clauses of one policy (conflicts.yaml). */
 export const conflictsCheck: Check = {

@@ -2,10 +2,17 @@ import { loadKnowledge } from '../../knowledge/loader';
 import { hygieneFile } from '../../knowledge/files/hygiene';
 import type { RuleHeader } from '../../knowledge/files/ruleHeader';
 import type { Check, CheckContext, RuleMeta } from '../check';
-import { runBrokenReference } from '../hygiene/brokenReference';
+import { compileDatePointers, runBrokenReference } from '../hygiene/brokenReference';
 import { runMojibake } from '../hygiene/mojibake';
-import { runUndefinedTerm } from '../hygiene/undefinedTerm';
+import { compileUndefinedTerm, runUndefinedTerm } from '../hygiene/undefinedTerm';
+import { compileBeforeFirstScan } from '../phrases/literalFilter';
 import type { Severity } from '../types';
+
+compileBeforeFirstScan(() => {
+  const k = loadKnowledge(hygieneFile);
+  if (k.undefinedTerm) compileUndefinedTerm(k.undefinedTerm);
+  if (k.brokenReference) compileDatePointers(k.brokenReference);
+});
 
 /**
  * Hygiene rules that need more than a pattern: mis-decoded text, broken

@@ -1,27 +1,32 @@
 import { loadKnowledge, pattern } from '../../knowledge/loader';
 import { hygieneFile, type PatternRule } from '../../knowledge/files/hygiene';
 import type { Check, CheckContext, RuleMeta } from '../check';
+import { compileBeforeFirstScan, documentLiterals, textPattern, type FilteredPattern } from '../phrases/literalFilter';
 import type { Severity } from '../types';
 
 interface CompiledPatternRule {
-  patterns: RegExp[];
+  /** Tried only where the words a match needs occur (phrases/literalFilter.ts). */
+  patterns: FilteredPattern[];
   ignore: RegExp[];
 }
 
 // Knowledge is loaded once per process: compile each rule's patterns once too.
 const compiledRules = new WeakMap<PatternRule, CompiledPatternRule>();
 
-function compile(rule: PatternRule): CompiledPatternRule {
+/** Compiles the rule's patterns once per process (also before the first literal scan: see phrases/literalFilter.ts). */
+export function compilePatternRule(rule: PatternRule): CompiledPatternRule {
   let c = compiledRules.get(rule);
   if (!c) {
     c = {
-      patterns: [...rule.patterns.map(pattern), ...(rule.exactCasePatterns ?? []).map(p => new RegExp(p, 'gu'))],
+      patterns: [...rule.patterns.map(pattern), ...(rule.exactCasePatterns ?? []).map(p => new RegExp(p, 'gu'))].map(textPattern),
       ignore: (rule.ignore ?? []).map(pattern),
     };
     compiledRules.set(rule, c);
   }
   return c;
 }
+
+compileBeforeFirstScan(() => loadKnowledge(hygieneFile).patternRules.forEach(compilePatternRule));
 
 /**
  * Hygiene rules that are pure existence checks over the text — template
@@ -33,12 +38,13 @@ export const patternHygieneCheck: Check = {
   rules: () => loadKnowledge(hygieneFile).patternRules.map(toMeta),
   run(ctx: CheckContext, ruleId: string) {
     const rule = loadKnowledge(hygieneFile).patternRules.find(r => r.id === ruleId)!;
-    const { patterns, ignore } = compile(rule);
+    const { patterns, ignore } = compilePatternRule(rule);
     const text = ctx.doc.text;
     const skipped = ctx.doc.blocks.filter(b => b.kind === 'code');
+    const lits = documentLiterals(ctx.doc);
     const found: { start: number; end: number }[] = [];
-    for (const re of patterns) {
-      for (const m of text.matchAll(re)) {
+    for (const p of patterns) {
+      for (const m of p.matchAllText(lits)) {
         if (m[0].length === 0) continue;
         const start = m.index!;
         const end = start + m[0].length;

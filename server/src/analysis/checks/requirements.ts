@@ -54,8 +54,12 @@ function findingFor(ctx: CheckContext, a: Assessment): RawFinding | undefined {
   };
 }
 
+// The loader keeps requirements.yaml for the life of the process: index it once.
+let descriptions: Map<string, string> | undefined;
+
 function conditionDescription(r: Requirement): string {
-  return loadKnowledge(requirementsFile).conditions.find(c => c.id === r.condition)?.description.replace(/\.$/, '') ?? '';
+  descriptions ??= new Map(loadKnowledge(requirementsFile).conditions.map(c => [c.id, c.description.replace(/\.$/, '')]));
+  return (r.condition && descriptions.get(r.condition)) ?? '';
 }
 
 function lowerFirst(s: string): string {

@@ -1,9 +1,12 @@
 import { loadKnowledge } from '../../knowledge/loader';
 import { risksFile } from '../../knowledge/files/risks';
 import type { Check, CheckContext, RuleMeta } from '../check';
-import { phraseRuleMeta, runPhraseRule } from '../phrases/phraseRules';
+import { compileBeforeFirstScan } from '../phrases/literalFilter';
+import { compilePhraseRule, phraseRuleMeta, runPhraseRule } from '../phrases/phraseRules';
 import { runStaleDate } from '../risks/staleDate';
 import type { Severity } from '../types';
+
+compileBeforeFirstScan(() => loadKnowledge(risksFile).phraseRules.forEach(compilePhraseRule));
 
 /** Outdated and risky statements (risks.yaml): phrase rules and the stale-date rule. */
 export const risksCheck: Check = {

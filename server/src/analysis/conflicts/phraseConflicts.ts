@@ -1,40 +1,72 @@
 import { pattern } from '../../knowledge/loader';
 import type { PhraseConflict } from '../../knowledge/files/conflicts';
-import type { Sentence, Span } from '../../model/types';
+import type { Span } from '../../model/types';
 import type { CheckContext } from '../check';
+import { documentLiterals, filteredPattern, PatternGroup, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
+import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
 import { clauseBefore, reportConflict, test } from './report';
 
 interface Compiled {
-  trigger?: RegExp;
-  a: RegExp[];
-  unlessA: RegExp[];
-  b: RegExp[];
+  /** Where the side a sentence takes is remembered (sentenceResults.ts). */
+  slot: number;
+  trigger?: FilteredPattern;
+  a: FilteredPattern[];
+  unlessA: FilteredPattern[];
+  b: FilteredPattern[];
+  /** The patterns of both sides: a sentence none of them can match takes no side. */
+  eitherSide: PatternGroup;
   negatedBy?: RegExp;
 }
 
+/** The side a sentence takes and the words it rests on, relative to the sentence's start; null for neither. */
+type SentenceSide = { side: 'a' | 'b'; start: number; end: number } | null;
+
 const compiledRules = new WeakMap<PhraseConflict, Compiled>();
 
-function compile(rule: PhraseConflict): Compiled {
+/** Compiles the rule's patterns once per process (also before the first literal scan: see phrases/literalFilter.ts). */
+export function compilePhraseConflict(rule: PhraseConflict): Compiled {
   let c = compiledRules.get(rule);
   if (!c) {
-    c = { trigger: rule.trigger ? pattern(rule.trigger) : undefined, a: rule.sideA.patterns.map(pattern), unlessA: (rule.sideA.unless ?? []).map(pattern), b: rule.sideB.patterns.map(pattern), negatedBy: rule.negatedBy ? pattern(rule.negatedBy) : undefined };
+    const filtered = (source: string) => filteredPattern(pattern(source));
+    const a = rule.sideA.patterns.map(filtered);
+    const b = rule.sideB.patterns.map(filtered);
+    c = {
+      slot: newResultSlot(),
+      trigger: rule.trigger ? filtered(rule.trigger) : undefined,
+      a,
+      unlessA: (rule.sideA.unless ?? []).map(filtered),
+      b,
+      eitherSide: new PatternGroup([...b, ...a]),
+      negatedBy: rule.negatedBy ? pattern(rule.negatedBy) : undefined,
+    };
     compiledRules.set(rule, c);
   }
   return c;
 }
 
-function firstMatch(sentence: Sentence, res: RegExp[], negatedBy?: RegExp): Span | undefined {
+/** The earliest first match of the patterns in the text (relative), skipping matches the clause before denies. */
+function firstMatch(text: string, res: FilteredPattern[], lits: DocumentLiterals, sentence: number, negatedBy?: RegExp): Span | undefined {
   let best: Span | undefined;
-  for (const re of res) {
-    re.lastIndex = 0;
-    for (const m of sentence.text.matchAll(re)) {
-      if (negatedBy && test(negatedBy, clauseBefore(sentence.text, m.index!))) continue;
-      const span = { start: sentence.span.start + m.index!, end: sentence.span.start + m.index! + m[0].length };
+  for (const p of res) {
+    if (!p.mayMatchSentence(lits, sentence)) continue;
+    for (const m of p.matchAll(text)) {
+      if (negatedBy && test(negatedBy, clauseBefore(text, m.index!))) continue;
+      const span = { start: m.index!, end: m.index! + m[0].length };
       if (!best || span.start < best.start) best = span;
       break;
     }
   }
   return best;
+}
+
+/** The side one sentence's text takes: B (the denial) when it matches both. */
+function sideOf(c: Compiled, text: string, lits: DocumentLiterals, sentence: number): SentenceSide {
+  if (c.trigger && !c.trigger.testSentence(text, lits, sentence)) return null;
+  const b = firstMatch(text, c.b, lits, sentence, c.negatedBy);
+  if (b) return { side: 'b', ...b };
+  if (c.unlessA.some(p => p.testSentence(text, lits, sentence))) return null;
+  const a = firstMatch(text, c.a, lits, sentence);
+  return a ? { side: 'a', ...a } : null;
 }
 
 /**
@@ -43,19 +75,18 @@ function firstMatch(sentence: Sentence, res: RegExp[], negatedBy?: RegExp): Span
  * side B, the denial, which is the stronger reading.
  */
 export function runPhraseConflict(ctx: CheckContext, rule: PhraseConflict): void {
-  const c = compile(rule);
+  const c = compilePhraseConflict(rule);
+  const doc = ctx.doc;
+  const lits = documentLiterals(doc);
   const sideA: Span[] = [];
   const sideB: Span[] = [];
-  for (const sentence of ctx.doc.sentences) {
-    if (c.trigger && !test(c.trigger, sentence.text)) continue;
-    const b = firstMatch(sentence, c.b, c.negatedBy);
-    if (b) {
-      sideB.push(b);
-      continue;
-    }
-    if (c.unlessA.some(re => test(re, sentence.text))) continue;
-    const a = firstMatch(sentence, c.a);
-    if (a) sideA.push(a);
+  for (const sentence of doc.sentences) {
+    // A sentence no pattern of either side can match takes no side.
+    if (!c.eitherSide.mayMatchSentence(lits, sentence.index)) continue;
+    const found = sentenceResult(doc, sentence, c.slot, text => sideOf(c, text, lits, sentence.index));
+    if (!found) continue;
+    const span = { start: sentence.span.start + found.start, end: sentence.span.start + found.end };
+    (found.side === 'b' ? sideB : sideA).push(span);
   }
   if (!sideA.length || !sideB.length) return;
   reportConflict(ctx, rule, sideA[0], rule.message, sideB.map(span => ({ span, message: rule.relatedMessage })));

@@ -9,6 +9,9 @@ export interface ConflictMeta {
   url?: string;
 }
 
+/** The most other clauses a finding names. */
+export const MAX_RELATED = 5;
+
 /** Reports one contradiction: anchored on one clause, the others as related locations. */
 export function reportConflict(ctx: CheckContext, rule: ConflictMeta, anchor: Span, message: string, related: { span: Span; message: string }[]): void {
   ctx.report({
@@ -19,7 +22,7 @@ export function reportConflict(ctx: CheckContext, rule: ConflictMeta, anchor: Sp
     citation: rule.citation,
     url: rule.url,
     span: anchor,
-    related: related.slice(0, 5).map(r => ({ span: r.span, message: r.message.trim().replace(/\s+/g, ' ') })),
+    related: related.slice(0, MAX_RELATED).map(r => ({ span: r.span, message: r.message.trim().replace(/\s+/g, ' ') })),
   });
 }
 

@@ -4,7 +4,10 @@ import { ontology } from '../../model/ontology';
 import type { PolicyDocument, Section, Sentence, Span, Statement, TermMention } from '../../model/types';
 import { withinTopic } from '../sectionTopics';
 import type { CheckContext } from '../check';
-import { clauseBefore, reportConflict, test } from './report';
+import { documentLiterals, filteredPattern, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
+import { detached, newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { SentenceMemo } from '../../model/sentenceMemo';
+import { clauseBefore, MAX_RELATED, reportConflict, test } from './report';
 
 /**
  * A denial ("we do not share / sell / collect …") against what the policy
@@ -19,26 +22,33 @@ import { clauseBefore, reportConflict, test } from './report';
  * given shape ("we share usage data with advertising networks").
  */
 
+// Patterns tested on sentences or on the whole text are filtered by the words
+// their matches need (phrases/literalFilter.ts).
 interface Compiled {
-  requireWords?: RegExp;
-  qualifiers: RegExp[];
-  acknowledgedBy: RegExp[];
+  /** Where the practices a sentence describes are remembered (phrases/sentenceResults.ts). */
+  practiceSlot: number;
+  requireWords?: FilteredPattern;
+  qualifiers: FilteredPattern[];
+  acknowledgedBy: FilteredPattern[];
   negation: RegExp;
-  practices: { concepts: string[]; trigger?: RegExp; requiredConcepts: string[]; requiredWords: RegExp[] }[];
+  practices: { concepts: string[]; trigger?: FilteredPattern; requiredConcepts: string[]; requiredWords: RegExp[] }[];
   statements: { shape: StatementPractice; requiredWords: RegExp[] }[];
 }
 
 const compiledRules = new WeakMap<StatementConflict, Compiled>();
 
-function compile(rule: StatementConflict): Compiled {
+/** Compiles the rule's patterns once per process (also before the first literal scan: see phrases/literalFilter.ts). */
+export function compileStatementConflict(rule: StatementConflict): Compiled {
   let c = compiledRules.get(rule);
   if (!c) {
+    const filtered = (source: string) => filteredPattern(pattern(source));
     c = {
-      requireWords: rule.denial.requireWords ? pattern(rule.denial.requireWords) : undefined,
-      qualifiers: (rule.denial.qualifiers ?? []).map(pattern),
-      acknowledgedBy: (rule.acknowledgedBy ?? []).map(pattern),
+      practiceSlot: newResultSlot(),
+      requireWords: rule.denial.requireWords ? filtered(rule.denial.requireWords) : undefined,
+      qualifiers: (rule.denial.qualifiers ?? []).map(filtered),
+      acknowledgedBy: (rule.acknowledgedBy ?? []).map(source => textPattern(pattern(source))),
       negation: pattern(rule.negation),
-      practices: (rule.affirmation.practices ?? []).map(p => ({ concepts: p.concepts, trigger: p.trigger ? pattern(p.trigger) : undefined, requiredConcepts: p.requires.concepts, requiredWords: p.requires.patterns.map(pattern) })),
+      practices: (rule.affirmation.practices ?? []).map(p => ({ concepts: p.concepts, trigger: p.trigger ? filtered(p.trigger) : undefined, requiredConcepts: p.requires.concepts, requiredWords: p.requires.patterns.map(pattern) })),
       statements: (rule.affirmation.statements ?? []).map(shape => ({ shape, requiredWords: (shape.requires?.patterns ?? []).map(pattern) })),
     };
     compiledRules.set(rule, c);
@@ -48,20 +58,22 @@ function compile(rule: StatementConflict): Compiled {
 
 const GENERIC_PERSONAL = 'data/personal-information';
 
-let lookalikeCache: { sources: readonly string[]; res: RegExp[] } | undefined;
+let lookalikeCache: { sources: readonly string[]; res: FilteredPattern[] } | undefined;
 
-function lookalikePatterns(sources: readonly string[]): RegExp[] {
-  if (lookalikeCache?.sources !== sources) lookalikeCache = { sources, res: sources.map(pattern) };
+/** The denial look-alikes compiled once per process (also before the first literal scan). */
+export function lookalikePatterns(sources: readonly string[]): FilteredPattern[] {
+  if (lookalikeCache?.sources !== sources) lookalikeCache = { sources, res: sources.map(s => filteredPattern(pattern(s))) };
   return lookalikeCache.res;
 }
 
 export function runStatementConflict(ctx: CheckContext, rule: StatementConflict, lookalikes: readonly string[]): void {
   const doc = ctx.doc;
-  const c = compile(rule);
+  const c = compileStatementConflict(rule);
   const notDenials = lookalikePatterns(lookalikes);
-  const denials = denialsOf(doc, rule, c).filter(d => !notDenials.some(re => test(re, d.sentence.text)));
+  const lits = documentLiterals(doc);
+  const denials = denialsOf(doc, rule, c, lits).filter(d => !notDenials.some(p => p.testSentence(d.sentence.text, lits, d.sentence.index)));
   if (!denials.length) return;
-  if (c.acknowledgedBy.some(re => test(re, doc.text))) {
+  if (c.acknowledgedBy.some(p => p.testText(lits))) {
     // The policy admits sharing for advertising: only a denial that names sharing still contradicts it.
     for (let i = denials.length - 1; i >= 0; i--) if (!/\bshar(?:e|ing)\b/i.test(denials[i].sentence.text)) denials.splice(i, 1);
   }
@@ -69,14 +81,18 @@ export function runStatementConflict(ctx: CheckContext, rule: StatementConflict,
   for (const d of denials) if (!bySentence.has(d.sentence)) bySentence.set(d.sentence, d);
 
   for (const denial of bySentence.values()) {
-    const others =
-      rule.affirmation.practices || rule.affirmation.statements
-        ? [...describedPractices(doc, rule, c).filter(p => !excepted(denial, p.concepts)), ...statedPractices(doc, c, denial)]
-        : affirmationsAgainst(doc, rule, denial);
-    const related = others.filter(o => o.sentence !== denial.sentence).sort((a, b) => a.span.start - b.span.start);
-    if (!related.length) continue;
+    // In text order, the denial's own sentence among them; one place per sentence is named.
+    const others = rule.affirmation.practices || rule.affirmation.statements ? practicesAgainst(doc, rule, c, lits, denial) : affirmationsAgainst(doc, rule, denial);
+    const unique: Place[] = [];
     const seen = new Set<Sentence>();
-    const unique = related.filter(r => !seen.has(r.sentence) && seen.add(r.sentence));
+    for (const o of others) {
+      if (o.sentence === denial.sentence || seen.has(o.sentence)) continue;
+      seen.add(o.sentence);
+      unique.push(o);
+      // A finding names at most MAX_RELATED of them (reportConflict).
+      if (unique.length === MAX_RELATED) break;
+    }
+    if (!unique.length) continue;
     reportConflict(ctx, rule, denialSpan(denial), rule.message, unique.map(r => ({ span: r.span, message: rule.relatedMessage })));
   }
 }
@@ -88,12 +104,12 @@ function denialSpan(d: Statement): Span {
   return { start: Math.min(start, s.end), end: s.end };
 }
 
-function denialsOf(doc: PolicyDocument, rule: StatementConflict, c: Compiled): Statement[] {
+function denialsOf(doc: PolicyDocument, rule: StatementConflict, c: Compiled, lits: DocumentLiterals): Statement[] {
   return doc.statements.filter(s => {
     if (!s.negated || !rule.denial.actions.includes(s.action)) return false;
     if (s.actor !== 'we' && s.actor !== 'unknown') return false;
-    if (c.requireWords && !test(c.requireWords, s.sentence.text)) return false;
-    if (c.qualifiers.some(re => test(re, s.sentence.text))) return false;
+    if (c.requireWords && !c.requireWords.testSentence(s.sentence.text, lits, s.sentence.index)) return false;
+    if (c.qualifiers.some(p => p.testSentence(s.sentence.text, lits, s.sentence.index))) return false;
     // "except as described below", "unless required by law": an exception we cannot read limits the denial.
     if (s.exceptions.some(e => e.terms.length === 0)) return false;
     return true;
@@ -115,20 +131,41 @@ function excepted(denial: Statement, concepts: string[]): boolean {
 
 /** Affirmed statements whose data the denial covers and whose recipients it reaches, less its exceptions. */
 function affirmationsAgainst(doc: PolicyDocument, rule: StatementConflict, denial: Statement): Place[] {
-  const o = ontology();
   const actions = rule.affirmation.actions ?? [];
   const denied = denial.dataTypes.length ? denial.dataTypes.map(t => t.id) : [GENERIC_PERSONAL];
   const deniedTo = denial.recipients.map(t => t.id);
   const excepted = denial.exceptions.flatMap(e => e.terms.map(t => t.id));
   const global = speaksForPolicy(doc, denial.sentence.section, rule.denial.scopeTopics);
+  // Denials alike (the same data, recipients, exceptions and reach) meet the
+  // same affirmations (in text order; each denial skips its own sentence): a
+  // long policy repeats its denials, and each would otherwise read every
+  // statement again.
+  const key = JSON.stringify([denied, deniedTo, excepted, global ? -1 : denial.sentence.section!.index]);
+  let perDoc = affirmationCache.get(doc);
+  if (!perDoc) affirmationCache.set(doc, (perDoc = new Map()));
+  let perRule = perDoc.get(rule);
+  if (!perRule) perDoc.set(rule, (perRule = new Map()));
+  let places = perRule.get(key);
+  if (!places) {
+    places = affirmationsOf(doc, actions, denied, deniedTo, excepted, global ? null : denial.sentence.section, rule.affirmation.compareRecipients).sort((a, b) => a.span.start - b.span.start);
+    perRule.set(key, places);
+  }
+  return places;
+}
+
+const affirmationCache = new WeakMap<PolicyDocument, Map<StatementConflict, Map<string, Place[]>>>();
+
+/** Affirmed statements of the actions about data the denial covers (within `section` unless null), to recipients it reaches. */
+function affirmationsOf(doc: PolicyDocument, actions: string[], denied: string[], deniedTo: string[], excepted: string[], section: Section | null, compareRecipients: boolean | undefined): Place[] {
+  const o = ontology();
   const out: Place[] = [];
   for (const a of doc.statements) {
-    if (a.negated || !actions.includes(a.action) || a.sentence === denial.sentence) continue;
-    if (!global && a.sentence.section !== denial.sentence.section) continue;
+    if (a.negated || !actions.includes(a.action)) continue;
+    if (section && a.sentence.section !== section) continue;
     if (a.actor !== 'we' && a.actor !== 'unknown') continue;
     const data = a.dataTypes.map(t => t.id).filter(id => o.isPersonal(id));
     if (!data.some(x => denied.some(d => o.subsumes(d, x)))) continue;
-    if (rule.affirmation.compareRecipients) {
+    if (compareRecipients) {
       const to = a.recipients.map(t => t.id).filter(r => !excepted.some(e => o.subsumes(e, r) || o.subsumes(r, e)));
       if (!to.length) continue;
       if (deniedTo.length && !to.some(r => deniedTo.some(d => o.overlaps(d, r)))) continue;
@@ -157,7 +194,7 @@ const practiceCache = new WeakMap<PolicyDocument, Map<StatementConflict, Place[]
  * share" statement ("pixels used for retargeting"), not denied in their own
  * clause, and cross-context when the rule requires it.
  */
-function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Compiled): Place[] {
+function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Compiled, lits: DocumentLiterals): Place[] {
   let perDoc = practiceCache.get(doc);
   if (!perDoc) practiceCache.set(doc, (perDoc = new Map()));
   const cached = perDoc.get(rule);
@@ -165,21 +202,19 @@ function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Com
   const o = ontology();
   const out: Place[] = [];
   for (const sentence of doc.sentences) {
-    const live = c.practices.filter(p => !p.trigger || test(p.trigger, sentence.text));
-    if (!live.length) continue;
-    const mentions = o.findMentions(doc.text, sentence.span.start, sentence.span.end);
-    for (const practice of live) {
-      const hit = mentions.find(m => practice.concepts.some(cid => o.subsumes(cid, m.id)) && !denied(doc, sentence, m, c));
-      if (!hit) continue;
+    if (!c.practices.some(p => !p.trigger || p.trigger.mayMatchSentence(lits, sentence.index))) continue;
+    const described = sentenceResult(doc, sentence, c.practiceSlot, text => practicesIn(c, text, lits, sentence.index));
+    for (const { practice, hit, concepts } of described) {
+      const hitSpan = { start: sentence.span.start + hit.start, end: sentence.span.start + hit.end };
       const { start, end } = sentence.block.span;
       const block = doc.text.slice(start, end);
-      const blockMentions = o.findMentions(doc.text, start, end);
-      // "We never give this data to third parties" shows no third party.
+      const blockMentions = mentionsOfBlock(block);
+      // "We never give this data to third parties" shows no third party (mentions are relative to the block).
       const shown =
-        blockMentions.some(m => m.span.start !== hit.span.start && practice.requiredConcepts.some(cid => o.subsumes(cid, m.id)) && !deniedAt(block, m.span.start - start, c)) ||
+        blockMentions.some(m => m.span.start !== hitSpan.start - start && practice.requiredConcepts.some(cid => o.subsumes(cid, m.id)) && !deniedAt(block, m.span.start, c)) ||
         practice.requiredWords.some(re => [...block.matchAll(re)].some(m => !deniedAt(block, m.index!, c)));
       if (!shown) continue;
-      out.push({ sentence, span: hit.span, concepts: [hit.id, ...mentions.filter(m => m.id.startsWith('entity/')).map(m => m.id)] });
+      out.push({ sentence, span: hitSpan, concepts });
       break;
     }
   }
@@ -187,9 +222,46 @@ function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Com
   return out;
 }
 
-/** "We do not use your data for targeted advertising": the concept is denied in its own clause. */
-function denied(doc: PolicyDocument, sentence: Sentence, m: TermMention, c: Compiled): boolean {
-  return deniedAt(doc.text.slice(sentence.span.start, m.span.end), m.span.start - sentence.span.start, c);
+// Paragraphs that describe a practice are read for the rest of it in every
+// analysis: their mentions are kept by their text (relative to its start).
+const blockMentionMemo = new SentenceMemo<TermMention[]>(2000, 2_000_000);
+
+function mentionsOfBlock(block: string): TermMention[] {
+  let mentions = blockMentionMemo.get(block);
+  if (!mentions) blockMentionMemo.set(detached(block), (mentions = ontology().findMentions(block)));
+  return mentions;
+}
+
+/** A practice a sentence describes: its first mention of the practice's concepts, relative to the sentence's start. */
+interface DescribedPractice {
+  practice: Compiled['practices'][number];
+  hit: { start: number; end: number };
+  /** The concept of the hit and the entities the sentence names. */
+  concepts: string[];
+}
+
+/**
+ * The practices whose trigger the sentence's text passes, each with the first
+ * mention of its concepts not denied in its own clause (in the order of the
+ * practices): what the sentence alone tells, before its paragraph is read.
+ */
+function practicesIn(c: Compiled, text: string, lits: DocumentLiterals, sentence: number): DescribedPractice[] {
+  const live = c.practices.filter(p => !p.trigger || p.trigger.testSentence(text, lits, sentence));
+  if (!live.length) return [];
+  const o = ontology();
+  const mentions = o.findMentions(text);
+  const out: DescribedPractice[] = [];
+  for (const practice of live) {
+    const hit = mentions.find(m => practice.concepts.some(cid => o.subsumes(cid, m.id)) && !denied(text, m, c));
+    if (!hit) continue;
+    out.push({ practice, hit: { start: hit.span.start, end: hit.span.end }, concepts: [hit.id, ...mentions.filter(m => m.id.startsWith('entity/')).map(m => m.id)] });
+  }
+  return out;
+}
+
+/** "We do not use your data for targeted advertising": the concept is denied in its own clause (`m` relative to the sentence's text). */
+function denied(text: string, m: TermMention, c: Compiled): boolean {
+  return deniedAt(text.slice(0, m.span.end), m.span.start, c);
 }
 
 /** Whether the clause of `text` that leads up to `at` denies what stands there. */
@@ -202,14 +274,33 @@ function deniedAt(text: string, at: number, c: Compiled): boolean {
  * advertising networks") whose personal data the denial covers, to recipients
  * it reaches and its exceptions do not name.
  */
-function statedPractices(doc: PolicyDocument, c: Compiled, denial: Statement): Place[] {
-  if (!c.statements.length) return [];
-  const o = ontology();
+function practicesAgainst(doc: PolicyDocument, rule: StatementConflict, c: Compiled, lits: DocumentLiterals, denial: Statement): Place[] {
   const denied = denial.dataTypes.length ? denial.dataTypes.map(t => t.id) : [GENERIC_PERSONAL];
   const deniedTo = denial.recipients.map(t => t.id);
+  // A policy repeats its denials ("we do not sell …" in several sections): the
+  // places depend only on what the denial covers and excepts, so denials
+  // alike share them, sorted once (each denial then skips its own sentence).
+  const key = JSON.stringify([denied, deniedTo, denial.exceptions.map(e => e.terms.map(t => t.id))]);
+  let perDoc = statedCache.get(doc);
+  if (!perDoc) statedCache.set(doc, (perDoc = new Map()));
+  let perRule = perDoc.get(c);
+  if (!perRule) perDoc.set(c, (perRule = new Map()));
+  let places = perRule.get(key);
+  if (!places) {
+    const stated = c.statements.length ? statedPracticesOf(doc, c, denial, denied, deniedTo) : [];
+    places = [...describedPractices(doc, rule, c, lits).filter(p => !excepted(denial, p.concepts)), ...stated].sort((a, b) => a.span.start - b.span.start);
+    perRule.set(key, places);
+  }
+  return places;
+}
+
+const statedCache = new WeakMap<PolicyDocument, Map<Compiled, Map<string, Place[]>>>();
+
+function statedPracticesOf(doc: PolicyDocument, c: Compiled, denial: Statement, denied: string[], deniedTo: string[]): Place[] {
+  const o = ontology();
   const out: Place[] = [];
   for (const a of doc.statements) {
-    if (a.negated || a.sentence === denial.sentence) continue;
+    if (a.negated) continue;
     const data = a.dataTypes.filter(t => o.isPersonal(t.id) && denied.some(d => o.subsumes(d, t.id)));
     if (!data.length) continue;
     const to = a.recipients.filter(r => !excepted(denial, [r.id]));

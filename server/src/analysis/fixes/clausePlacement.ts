@@ -44,7 +44,7 @@ function outermost(doc: PolicyDocument, topic: string): Section | undefined {
 }
 
 /** The heading that titles the whole document ("# Privacy Policy" above all other sections), if any. */
-export function titleSection(doc: PolicyDocument): Section | undefined {
+export function titleSection(doc: Pick<PolicyDocument, 'sections'>): Section | undefined {
   const first = doc.sections[0];
   // A lone heading is the title only when it is a top-level one ("# Privacy Policy", not "## Contact").
   if (!first || (doc.sections.length === 1 && first.level > 1)) return undefined;
@@ -52,7 +52,7 @@ export function titleSection(doc: PolicyDocument): Section | undefined {
 }
 
 /** The heading level of the document's top-level sections (below its title). */
-export function siblingLevel(doc: PolicyDocument): number {
+export function siblingLevel(doc: Pick<PolicyDocument, 'sections'>): number {
   const title = titleSection(doc);
   const levels = doc.sections.filter(s => s !== title && !s.implicit).map(s => s.level);
   if (levels.length) return Math.min(...levels);

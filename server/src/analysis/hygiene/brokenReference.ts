@@ -3,6 +3,7 @@ import type { BrokenReferenceRule } from '../../knowledge/files/hygiene';
 import { sectionTopicsFile } from '../../knowledge/files/sectionTopics';
 import type { CrossReference, PolicyDocument, Section, Span } from '../../model/types';
 import type { CheckContext } from '../check';
+import { documentLiterals, filteredPattern, PatternGroup } from '../phrases/literalFilter';
 import { sentenceAt } from '../phrases/sentenceAt';
 import { topicsOf } from '../sectionTopics';
 import type { RawFinding, Severity } from '../types';
@@ -173,13 +174,14 @@ const DATE_WORDS = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec
 /** "effective as of the date stated at the top" when the top (or bottom) has no date. */
 function reportMissingDates(ctx: CheckContext, rule: BrokenReferenceRule, report: (span: Span, message: string) => void): void {
   const doc = ctx.doc;
-  const pointers = datePointers(rule);
+  const pointers = compileDatePointers(rule);
+  const lits = documentLiterals(doc);
   for (const sentence of doc.sentences) {
-    // Every pointer names a date: skip the rest cheaply.
-    if (!/date/i.test(sentence.text)) continue;
-    for (const re of pointers) {
-      re.lastIndex = 0;
-      const m = re.exec(sentence.text);
+    // Most sentences hold none of the words a pointer needs ("date", "top" …).
+    if (!pointers.mayMatchSentence(lits, sentence.index)) continue;
+    for (const p of pointers.patterns) {
+      if (!p.mayMatchSentence(lits, sentence.index)) continue;
+      const m = p.matchAll(sentence.text).next().value;
       if (!m) continue;
       const where = /top|beginning|head/i.test(m[1]) ? 'top' : 'bottom';
       if (!hasDateAt(doc, where)) {
@@ -191,12 +193,13 @@ function reportMissingDates(ctx: CheckContext, rule: BrokenReferenceRule, report
   }
 }
 
-const pointerCache = new WeakMap<BrokenReferenceRule, RegExp[]>();
+const pointerCache = new WeakMap<BrokenReferenceRule, PatternGroup>();
 
-function datePointers(rule: BrokenReferenceRule): RegExp[] {
-  let res = pointerCache.get(rule);
-  if (!res) pointerCache.set(rule, (res = rule.datePointers.map(pattern)));
-  return res;
+/** The date pointers of the rule, compiled once per process (also before the first literal scan). */
+export function compileDatePointers(rule: BrokenReferenceRule): PatternGroup {
+  let group = pointerCache.get(rule);
+  if (!group) pointerCache.set(rule, (group = new PatternGroup(rule.datePointers.map(source => filteredPattern(pattern(source))))));
+  return group;
 }
 
 /** A date within the first or last few lines of the policy (front matter counts as the top). */

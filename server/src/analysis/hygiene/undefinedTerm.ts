@@ -2,7 +2,9 @@ import { pattern } from '../../knowledge/loader';
 import type { UndefinedTermRule } from '../../knowledge/files/hygiene';
 import type { DefinedTerm, PolicyDocument, Span } from '../../model/types';
 import type { CheckContext } from '../check';
+import { documentLiterals, filteredPattern, PatternGroup, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
 import { sentenceAt } from '../phrases/sentenceAt';
+import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
 import type { Severity } from '../types';
 
 /**
@@ -11,56 +13,88 @@ import type { Severity } from '../types';
  * Policies that hand undefined terms to their Terms of Service are left alone.
  */
 interface Compiled {
-  promised: RegExp[];
-  definitions: RegExp[];
-  elsewhere: RegExp[];
+  /** Where the promises found in a sentence are remembered (sentenceResults.ts). */
+  slot: number;
+  promised: FilteredPattern[];
+  anyPromise: PatternGroup;
+  definitions: FilteredPattern[];
+  elsewhere: FilteredPattern[];
+}
+
+/** A promise of a definition in a sentence: the match, relative to the sentence's start, and its capitalised run. */
+interface PromisedDefinition {
+  index: number;
+  match: string;
+  phrase: string;
 }
 
 const compiledRules = new WeakMap<UndefinedTermRule, Compiled>();
 
-function compile(rule: UndefinedTermRule): Compiled {
+/** Compiles the rule's patterns once per process (also before the first literal scan: see phrases/literalFilter.ts). */
+export function compileUndefinedTerm(rule: UndefinedTermRule): Compiled {
   let c = compiledRules.get(rule);
   if (!c) {
-    c = { promised: rule.promisedDefinition.map(pattern), definitions: rule.definitions.map(pattern), elsewhere: rule.definedElsewhere.map(pattern) };
+    const filtered = (source: string) => filteredPattern(pattern(source));
+    c = {
+      slot: newResultSlot(),
+      promised: rule.promisedDefinition.map(filtered),
+      anyPromise: new PatternGroup(rule.promisedDefinition.map(filtered)),
+      definitions: rule.definitions.map(source => textPattern(pattern(source))),
+      elsewhere: rule.definedElsewhere.map(source => textPattern(pattern(source))),
+    };
     compiledRules.set(rule, c);
   }
   return c;
 }
 
+/** The promises of each pattern in turn, in text order: as the patterns' matches over the sentence. */
+function promisesIn(c: Compiled, text: string, lits: DocumentLiterals, sentence: number): PromisedDefinition[] {
+  const out: PromisedDefinition[] = [];
+  for (const p of c.promised) {
+    if (!p.mayMatchSentence(lits, sentence)) continue;
+    for (const m of p.matchAll(text)) out.push({ index: m.index!, match: m[0], phrase: m[1] });
+  }
+  return out;
+}
+
 export function runUndefinedTerm(ctx: CheckContext, rule: UndefinedTermRule): void {
   const doc = ctx.doc;
-  const c = compile(rule);
-  if (c.elsewhere.some(re => ((re.lastIndex = 0), re.test(doc.text)))) return;
+  const c = compileUndefinedTerm(rule);
+  const lits = documentLiterals(doc);
+  if (c.elsewhere.some(p => p.testText(lits))) return;
   const severity = rule.severity as Severity;
 
   for (const sentence of doc.sentences) {
-    for (const re of c.promised) {
-      for (const m of sentence.text.matchAll(re)) {
-        const phrase = m[1];
-        // The capitalised run may start with sentence words ("This Policy explains Personal Data"): any tail that is defined will do.
-        const tails = suffixes(phrase);
-        if (!tails.length) continue;
-        const promiseSpan = { start: sentence.span.start + m.index!, end: sentence.span.start + m.index! + m[0].length };
-        if (tails.some(t => isDefined(doc, t, promiseSpan))) continue;
-        const term = tails.find(t => t.split(' ').length <= 3) ?? tails[tails.length - 1];
-        const at = sentence.span.start + m.index! + m[0].indexOf(term);
-        ctx.report({ ruleId: rule.id, kind: 'hygiene', severity, message: rule.messages.promisedNotDefined.replace('{term}', term), citation: rule.citation, url: rule.url, span: { start: at, end: at + term.length } });
-      }
+    if (!c.anyPromise.mayMatchSentence(lits, sentence.index)) continue;
+    for (const m of sentenceResult(doc, sentence, c.slot, text => promisesIn(c, text, lits, sentence.index))) {
+      const phrase = m.phrase;
+      // The capitalised run may start with sentence words ("This Policy explains Personal Data"): any tail that is defined will do.
+      const tails = suffixes(phrase);
+      if (!tails.length) continue;
+      const promiseSpan = { start: sentence.span.start + m.index, end: sentence.span.start + m.index + m.match.length };
+      if (tails.some(t => isDefined(doc, t, promiseSpan))) continue;
+      const term = tails.find(t => t.split(' ').length <= 3) ?? tails[tails.length - 1];
+      const at = sentence.span.start + m.index + m.match.indexOf(term);
+      ctx.report({ ruleId: rule.id, kind: 'hygiene', severity, message: rule.messages.promisedNotDefined.replace('{term}', term), citation: rule.citation, url: rule.url, span: { start: at, end: at + term.length } });
     }
   }
 
+  // A policy that repeats a definition repeats the words before it: read them once.
+  const words = new Map<string, Set<string>>();
   const byTerm = new Map<string, DefinedTerm[]>();
-  for (const d of allDefinitions(doc, c.definitions)) {
+  for (const d of allDefinitions(doc, c.definitions, lits)) {
     const key = normalise(d.term);
     (byTerm.get(key) ?? byTerm.set(key, []).get(key)!).push(d);
   }
   for (const defs of byTerm.values()) {
     if (defs.length < 2) continue;
     const first = defs[0];
-    const firstWords = definiens(doc, first);
+    const firstWords = definiens(doc, first, words);
+    // Too few words to tell two definitions apart: no other definition is compared.
+    if (firstWords.size < 2) continue;
     for (const other of defs.slice(1)) {
-      const otherWords = definiens(doc, other);
-      if (firstWords.size < 2 || otherWords.size < 2 || [...otherWords].some(w => firstWords.has(w))) continue;
+      const otherWords = definiens(doc, other, words);
+      if (otherWords.size < 2 || [...otherWords].some(w => firstWords.has(w))) continue;
       ctx.report({
         ruleId: rule.id,
         kind: 'hygiene',
@@ -77,10 +111,10 @@ export function runUndefinedTerm(ctx: CheckContext, rule: UndefinedTermRule): vo
 }
 
 /** The model's defined terms and the parenthesised definitions of the text, once each, in text order. */
-function allDefinitions(doc: PolicyDocument, definitions: RegExp[]): DefinedTerm[] {
+function allDefinitions(doc: PolicyDocument, definitions: FilteredPattern[], lits: DocumentLiterals): DefinedTerm[] {
   const out = [...doc.facts.definedTerms];
-  for (const re of definitions) {
-    for (const m of doc.text.matchAll(re)) {
+  for (const p of definitions) {
+    for (const m of p.matchAllText(lits)) {
       const start = m.index! + m[0].indexOf(m[1]);
       const span = { start, end: start + m[1].length };
       if (!out.some(d => d.span.start < span.end && span.start < d.span.end)) out.push({ term: m[1], span });
@@ -123,10 +157,14 @@ function isDefined(doc: PolicyDocument, term: string, promise: Span): boolean {
 const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'our', 'your', 'this', 'these', 'for', 'in', 'on', 'as', 'we', 'us', 'you', 'all', 'any', 'collectively', 'referred', 'together', 'hereinafter', 'including', 'with', 'by', 'at', 'is', 'are']);
 
 /** Content words of the few words before a definition: what the term is said to stand for. */
-function definiens(doc: PolicyDocument, d: DefinedTerm): Set<string> {
+function definiens(doc: PolicyDocument, d: DefinedTerm, known: Map<string, Set<string>>): Set<string> {
   const sentence = sentenceAt(doc, d.span.start);
   const from = sentence ? sentence.span.start : Math.max(0, d.span.start - 120);
   const before = doc.text.slice(Math.max(from, d.span.start - 120), d.span.start);
-  const words = before.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2 && !STOP.has(w));
-  return new Set(words.slice(-8).map(w => w.replace(/s$/, '')));
+  let out = known.get(before);
+  if (!out) {
+    const words = before.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 2 && !STOP.has(w));
+    known.set(before, (out = new Set(words.slice(-8).map(w => w.replace(/s$/, '')))));
+  }
+  return out;
 }

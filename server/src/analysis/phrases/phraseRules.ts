@@ -3,6 +3,8 @@ import type { PhraseCase, PhraseRule, Substitution } from '../../knowledge/files
 import type { Sentence, Span } from '../../model/types';
 import type { CheckContext, RuleMeta } from '../check';
 import type { RawFinding, RuleKind, Severity, SpanFix } from '../types';
+import { documentLiterals, filteredPattern, PatternGroup, type DocumentLiterals, type FilteredPattern } from './literalFilter';
+import { newResultSlot, sentenceResult } from './sentenceResults';
 
 /**
  * Runs a phrase rule (risks.yaml, hygiene.yaml) sentence by sentence: each
@@ -11,9 +13,13 @@ import type { RawFinding, RuleKind, Severity, SpanFix } from '../types';
  */
 
 interface CompiledRule {
-  trigger?: RegExp;
-  cases: { spec: PhraseCase; res: RegExp[] }[];
-  unless: RegExp[];
+  /** Where this rule's per-sentence hits are remembered (sentenceResults.ts). */
+  slot: number;
+  trigger?: FilteredPattern;
+  cases: { spec: PhraseCase; res: FilteredPattern[] }[];
+  /** The patterns of every case: a sentence none of them can match gives no hit. */
+  anyCase: PatternGroup;
+  unless: FilteredPattern[];
   negatedBy: RegExp[];
   substitutions: { spec: Substitution; re: RegExp }[];
 }
@@ -25,16 +31,30 @@ interface Hit {
   phraseCase: PhraseCase;
 }
 
+/** A hit within a sentence, relative to its start: what is remembered per sentence text. */
+interface SentenceHit {
+  start: number;
+  end: number;
+  caseIndex: number;
+}
+
+const NO_HITS: readonly SentenceHit[] = Object.freeze([]);
+
 // Rules come from the knowledge cache and live as long as the process: compile once.
 const compiledRules = new WeakMap<PhraseRule, CompiledRule>();
 
-function compile(rule: PhraseRule): CompiledRule {
+/** Compiles the rule's patterns once per process (also before the first literal scan: see phrases/literalFilter.ts). */
+export function compilePhraseRule(rule: PhraseRule): CompiledRule {
   let c = compiledRules.get(rule);
   if (!c) {
+    const filtered = (source: string) => filteredPattern(pattern(source));
+    const cases = rule.cases.map(spec => ({ spec, res: spec.patterns.map(filtered) }));
     c = {
-      trigger: rule.trigger ? pattern(rule.trigger) : undefined,
-      cases: rule.cases.map(spec => ({ spec, res: spec.patterns.map(pattern) })),
-      unless: (rule.unless ?? []).map(pattern),
+      slot: newResultSlot(),
+      trigger: rule.trigger ? filtered(rule.trigger) : undefined,
+      cases,
+      anyCase: new PatternGroup(cases.flatMap(k => k.res)),
+      unless: (rule.unless ?? []).map(filtered),
       negatedBy: (rule.negatedBy ?? []).map(pattern),
       substitutions: (rule.substitutions ?? []).map(spec => ({ spec, re: pattern(spec.pattern) })),
     };
@@ -48,38 +68,51 @@ export function phraseRuleMeta(rule: PhraseRule, kind: RuleKind): RuleMeta {
 }
 
 export function runPhraseRule(ctx: CheckContext, rule: PhraseRule, kind: RuleKind): void {
-  const compiled = compile(rule);
+  const compiled = compilePhraseRule(rule);
+  const doc = ctx.doc;
+  const lits = documentLiterals(doc);
   const hits: Hit[] = [];
-  for (const sentence of ctx.doc.sentences) {
-    if (compiled.trigger && !matches(compiled.trigger, sentence.text)) continue;
-    if (compiled.unless.some(re => matches(re, sentence.text))) continue;
-    for (const { spec, res } of compiled.cases) {
-      const found = matchesIn(sentence, res).filter(m => !negated(sentence.text, m.start - sentence.span.start, compiled.negatedBy));
-      if (!found.length) continue;
-      for (const m of found) hits.push({ sentence, span: m, text: ctx.doc.text.slice(m.start, m.end), phraseCase: spec });
-      break;
+  for (const sentence of doc.sentences) {
+    // A sentence none of whose case patterns can match gives no hit, whatever its trigger and exemptions say.
+    if (!compiled.anyCase.mayMatchSentence(lits, sentence.index)) continue;
+    const found = sentenceResult(doc, sentence, compiled.slot, text => sentenceHits(compiled, text, lits, sentence.index));
+    for (const h of found) {
+      const span = { start: sentence.span.start + h.start, end: sentence.span.start + h.end };
+      hits.push({ sentence, span, text: doc.text.slice(span.start, span.end), phraseCase: compiled.cases[h.caseIndex].spec });
     }
   }
   for (const group of groupHits(hits, rule)) ctx.report(toFinding(ctx, rule, kind, compiled, group));
 }
 
-function matches(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  return re.test(text);
+/** The hits of the first case that matches the sentence's text, unless the rule skips the sentence. */
+function sentenceHits(compiled: CompiledRule, text: string, lits: DocumentLiterals, sentence: number): readonly SentenceHit[] {
+  if (compiled.trigger && !compiled.trigger.testSentence(text, lits, sentence)) return NO_HITS;
+  if (compiled.unless.some(p => p.testSentence(text, lits, sentence))) return NO_HITS;
+  for (let caseIndex = 0; caseIndex < compiled.cases.length; caseIndex++) {
+    const res = compiled.cases[caseIndex].res.filter(p => p.mayMatchSentence(lits, sentence));
+    const found = matchesIn(text, res).filter(m => !negated(text, m.start, compiled.negatedBy));
+    if (found.length) return found.map(m => ({ start: m.start, end: m.end, caseIndex }));
+  }
+  return NO_HITS;
 }
 
-/** Non-overlapping matches of any of the patterns, in text order, as document spans. */
-function matchesIn(sentence: Sentence, res: RegExp[]): Span[] {
+/** Non-overlapping matches of any of the patterns, in text order, relative to the text. */
+function matchesIn(text: string, res: FilteredPattern[]): Span[] {
   const all: Span[] = [];
-  for (const re of res) {
-    for (const m of sentence.text.matchAll(re)) {
-      if (m[0].length) all.push({ start: sentence.span.start + m.index!, end: sentence.span.start + m.index! + m[0].length });
+  for (const p of res) {
+    for (const m of p.matchAll(text)) {
+      if (m[0].length) all.push({ start: m.index!, end: m.index! + m[0].length });
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Span[] = [];
   for (const s of all) if (!kept.length || s.start >= kept[kept.length - 1].end) kept.push(s);
   return kept;
+}
+
+function matches(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /** True when the clause leading up to a match denies it ("no system is 100% secure"). */

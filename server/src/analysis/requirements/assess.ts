@@ -1,5 +1,5 @@
 import { loadKnowledge } from '../../knowledge/loader';
-import { requirementsFile, type Requirement } from '../../knowledge/files/requirements';
+import { requirementsFile, type Condition, type Requirement } from '../../knowledge/files/requirements';
 import type { PolicyDocument, Section, Span } from '../../model/types';
 import { sectionsWithTopic } from '../sectionTopics';
 import type { RequirementState } from '../types';
@@ -26,8 +26,12 @@ export interface Assessment {
 
 const memo = new WeakMap<PolicyDocument, Map<string, Assessment>>();
 
+// The loader keeps requirements.yaml for the life of the process: index it once.
+let byId: Map<string, Requirement> | undefined;
+
 export function requirementById(id: string): Requirement | undefined {
-  return loadKnowledge(requirementsFile).requirements.find(r => r.id === id);
+  byId ??= new Map(loadKnowledge(requirementsFile).requirements.map(r => [r.id, r]));
+  return byId.get(id);
 }
 
 /**
@@ -93,8 +97,11 @@ function hasBody(doc: PolicyDocument, section: Section): boolean {
   return doc.blocks.some(b => b.section === section && b.kind !== 'heading' && doc.text.slice(b.span.start, b.span.end).trim().length > 0);
 }
 
-function conditionById(id: string) {
-  const c = loadKnowledge(requirementsFile).conditions.find(x => x.id === id);
+let conditions: Map<string, Condition> | undefined;
+
+function conditionById(id: string): Condition {
+  conditions ??= new Map(loadKnowledge(requirementsFile).conditions.map(c => [c.id, c]));
+  const c = conditions.get(id);
   if (!c) throw new Error(`requirements.yaml names an unknown condition "${id}"`);
   return c;
 }

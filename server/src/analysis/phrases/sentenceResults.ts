@@ -1,0 +1,54 @@
+// What the sentence-level rules (phrase rules, phrase conflicts, ages,
+// promised definitions) found in a sentence, kept by the sentence's text.
+// Re-analysis after a keystroke finds the same sentences again; each rule then
+// reads what it found last time instead of running its patterns again. A
+// result depends on the sentence's text alone and holds offsets relative to
+// the sentence's start, so it serves wherever the sentence moved to.
+
+import { SentenceMemo } from '../../model/sentenceMemo';
+import type { PolicyDocument, Sentence } from '../../model/types';
+
+/** One slot per rule, filled when the rule first reads the sentence. */
+type SentenceRecord = unknown[];
+
+// Only sentences some rule could match are kept (most sentences are ruled out
+// by their words, which costs nothing to find again), so the bounds are modest.
+const memo = new SentenceMemo<SentenceRecord>(20000, 4_000_000);
+const perDocument = new WeakMap<PolicyDocument, (SentenceRecord | undefined)[]>();
+let slots = 0;
+
+/** A new slot for one rule's per-sentence results (taken once per compiled rule). */
+export function newResultSlot(): number {
+  return slots++;
+}
+
+/**
+ * The result of `compute(sentence.text)` for a rule's slot, remembered by the
+ * sentence's text. `compute` must read nothing but the text it is given.
+ */
+export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot: number, compute: (text: string) => T): T {
+  let records = perDocument.get(doc);
+  if (!records) perDocument.set(doc, (records = []));
+  let record = records[sentence.index];
+  if (!record) {
+    record = memo.get(sentence.text);
+    if (!record) {
+      record = [];
+      memo.set(detached(sentence.text), record);
+    }
+    records[sentence.index] = record;
+  }
+  if (slot in record) return record[slot] as T;
+  const value = compute(sentence.text);
+  record[slot] = value;
+  return value;
+}
+
+/**
+ * A copy of the text that does not share the document's memory: a sentence's
+ * text is a slice of the whole document, and a key that kept it alive would
+ * keep every edited version of a large document alive with it.
+ */
+export function detached(text: string): string {
+  return (' ' + text).slice(1);
+}
