@@ -1,5 +1,9 @@
 import * as assert from 'assert';
-import { SentenceMemo, clearAllSentenceMemos } from '../../server/src/model/sentenceMemo';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../server/src/analysis';
+import { SentenceMemo, clearAllSentenceMemos, setSentenceMemosEnabled } from '../../server/src/model/sentenceMemo';
+import { FIXTURES } from '../helpers/paths';
 import { collectGarbage } from '../robustness/inProcessServer';
 
 // A flat string of `n` characters that is no view into another string.
@@ -10,25 +14,25 @@ function freshText(n: number, seed: string): string {
 const nextTurn = () => new Promise(resolve => setTimeout(resolve, 0));
 
 describe('model: the sentence memo', () => {
-  it('keeps the least recently used entries out when full, a hit counting as a use', () => {
-    const memo = new SentenceMemo<number>(2, 1000);
-    memo.set('first sentence.', 1);
-    memo.set('second sentence.', 2);
-    assert.strictEqual(memo.get('first sentence.'), 1);
-    memo.set('third sentence.', 3);
-    assert.strictEqual(memo.get('second sentence.'), undefined, 'the least recently used entry goes');
-    assert.strictEqual(memo.get('first sentence.'), 1);
-    assert.strictEqual(memo.get('third sentence.'), 3);
+  it('keeps what is used and lets go of what is not, within its bound of entries', () => {
+    const memo = new SentenceMemo<number>(10, 100_000);
+    memo.set('the sentence every analysis reads.', -1);
+    for (let i = 0; i < 1_000; i++) {
+      memo.set(`sentence number ${i}.`, i);
+      assert.strictEqual(memo.get('the sentence every analysis reads.'), -1, `lost after ${i} others`);
+      assert.ok(memo.size <= 10, `${memo.size} entries`);
+    }
+    assert.strictEqual(memo.get('sentence number 0.'), undefined, 'an entry nobody read again is gone');
+    assert.strictEqual(memo.get('sentence number 999.'), 999);
   });
 
-  it('is bounded by the characters of its keys, and ignores a key longer than the bound', () => {
-    const memo = new SentenceMemo<number>(100, 40);
-    memo.set('a'.repeat(41), 1);
+  it('is bounded by the characters of its keys, and ignores a key of half the bound or more', () => {
+    const memo = new SentenceMemo<number>(100, 100);
+    memo.set('a'.repeat(50), 1);
     assert.strictEqual(memo.size, 0);
-    memo.set('b'.repeat(30), 2);
-    memo.set('c'.repeat(30), 3);
-    assert.strictEqual(memo.size, 1);
-    assert.strictEqual(memo.get('c'.repeat(30)), 3);
+    for (let i = 0; i < 10; i++) memo.set(String(i).repeat(30), i);
+    assert.ok(memo.size * 30 <= 100, `${memo.size} keys of 30 characters`);
+    assert.strictEqual(memo.get('9'.repeat(30)), 9);
   });
 
   it('does not keep alive the documents its keys were cut from', async () => {
@@ -63,5 +67,25 @@ describe('model: the sentence memo', () => {
     b.set('another sentence.', 'x');
     clearAllSentenceMemos();
     assert.strictEqual(a.size + b.size, 0);
+  });
+
+  it('switched off, remembers nothing, and the analysis reads the same as with it', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'bench', 'policy.md'), 'utf8');
+    // Twice the policy: with memos the second copy is read from them.
+    const doubled = `${text}\n\n${text.replace(/^---\n[\s\S]*?\n---\n/, '')}`;
+    const findings = () => analyze(doubled, { asOf: '2026-01-01' }).findings;
+    clearAllSentenceMemos();
+    const withMemos = findings();
+    const memo = new SentenceMemo<number>(10, 1000);
+    try {
+      setSentenceMemosEnabled(false);
+      memo.set('a sentence to remember.', 1);
+      assert.strictEqual(memo.get('a sentence to remember.'), undefined);
+      assert.deepStrictEqual(findings(), withMemos);
+    } finally {
+      setSentenceMemosEnabled(true);
+    }
+    memo.set('a sentence to remember.', 1);
+    assert.strictEqual(memo.get('a sentence to remember.'), 1);
   });
 });

@@ -1,4 +1,5 @@
-// A bounded least-recently-used memo of per-sentence results.
+// A bounded memo of per-sentence results that keeps what is used (an
+// approximate least-recently-used order, in two generations).
 //
 // Re-analysis after a keystroke sees the same sentences again and again; the
 // memo lets it redo only the sentences that changed. A language server lives
@@ -13,9 +14,29 @@ export function clearAllSentenceMemos(): void {
   for (const memo of ALL_MEMOS) memo.clear();
 }
 
+let memosEnabled = true;
+
+/**
+ * Turns every sentence memo off (and empties them) or back on. Off, each
+ * sentence is read as if never seen: what a first analysis of a policy costs
+ * when, unlike the benchmark's repeated fixtures, no sentence occurs twice.
+ */
+export function setSentenceMemosEnabled(enabled: boolean): void {
+  memosEnabled = enabled;
+  if (!enabled) clearAllSentenceMemos();
+}
+
 export class SentenceMemo<V> {
-  private readonly entries = new Map<string, { key: string; value: V }>();
-  private keyChars = 0;
+  // Two generations approximate least-recently-used order without touching
+  // the map on a hit (a delete and re-insert per hit cost more than the
+  // lookups of a whole re-analysis): entries are added to `current`; when it
+  // holds half the bound, it becomes `previous` and the old `previous` goes.
+  // An entry found in `previous` moves back to `current`, so what every
+  // analysis uses stays, and what none has used for half the bound goes.
+  private current = new Map<string, { key: string; value: V }>();
+  private previous = new Map<string, { key: string; value: V }>();
+  private currentChars = 0;
+  private previousChars = 0;
 
   constructor(
     private readonly maxEntries: number,
@@ -25,38 +46,54 @@ export class SentenceMemo<V> {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.current.size + this.previous.size;
   }
 
-  /** The value stored under `key`, now the most recently used. */
+  /** The value stored under `key`, now among the most recently used. */
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    // Re-inserted under the key it was stored with: the caller's key may be a
-    // slice of a whole document, which the memo must not keep alive.
-    this.entries.delete(key);
-    this.entries.set(entry.key, entry);
-    return entry.value;
+    if (!memosEnabled) return undefined;
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit.value;
+    const old = this.previous.get(key);
+    if (old === undefined) return undefined;
+    // Moved under the key it was stored with: the caller's key may be a slice
+    // of a whole document, which the memo must not keep alive.
+    this.previous.delete(key);
+    this.previousChars -= old.key.length;
+    this.insert(old);
+    return old.value;
   }
 
   set(key: string, value: V): void {
-    if (key.length > this.maxKeyChars) return;
-    const old = this.entries.get(key);
-    if (old && this.entries.delete(key)) this.keyChars -= old.key.length;
-    const own = detached(key);
-    this.entries.set(own, { key: own, value });
-    this.keyChars += own.length;
-    // A Map iterates in insertion order: the first key is the least recently used.
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries && this.keyChars <= this.maxKeyChars) break;
-      this.entries.delete(oldest);
-      this.keyChars -= oldest.length;
+    if (!memosEnabled) return;
+    // A key of half the bound or more would push out everything else.
+    if (key.length * 2 >= this.maxKeyChars) return;
+    const inCurrent = this.current.get(key);
+    if (inCurrent) {
+      inCurrent.value = value;
+      return;
+    }
+    const old = this.previous.get(key);
+    if (old && this.previous.delete(key)) this.previousChars -= old.key.length;
+    this.insert({ key: detached(key), value });
+  }
+
+  private insert(entry: { key: string; value: V }): void {
+    this.current.set(entry.key, entry);
+    this.currentChars += entry.key.length;
+    if (this.current.size * 2 >= this.maxEntries || this.currentChars * 2 >= this.maxKeyChars) {
+      this.previous = this.current;
+      this.previousChars = this.currentChars;
+      this.current = new Map();
+      this.currentChars = 0;
     }
   }
 
   clear(): void {
-    this.entries.clear();
-    this.keyChars = 0;
+    this.current.clear();
+    this.previous.clear();
+    this.currentChars = 0;
+    this.previousChars = 0;
   }
 }
 

@@ -340,8 +340,10 @@ export function extractStatements(text: string, sentences: Sentence[]): Statemen
   // Besides its own text and the ontology (checked above), a sentence's reading depends only on the company's names.
   const context = `${aliasPattern.length}:${aliasPattern}`;
   for (const sentence of sentences) {
-    const key = context + sentence.text;
-    const known = statementMemo.get(key);
+    // Keyed by the text alone (a concatenated key would cost a copy of every sentence on every analysis); the names are checked on a hit.
+    const key = sentence.text;
+    const remembered = statementMemo.get(key);
+    const known = remembered && remembered.context === context ? remembered.statements : undefined;
     if (known) {
       if (!known.length) continue;
       const copies = new Map<object, unknown>();
@@ -359,11 +361,11 @@ export function extractStatements(text: string, sentences: Sentence[]): Statemen
       for (let k = first; k < out.length; k++) out[k].sentence = sentence;
     }
     if (out.length === firstOfSentence) {
-      statementMemo.set(key, NO_STATEMENTS);
+      statementMemo.set(key, { context, statements: NO_STATEMENTS });
       continue;
     }
     const copies = new Map<object, unknown>();
-    statementMemo.set(key, out.slice(firstOfSentence).map(st => relocated(st, null, -sentence.span.start, copies)));
+    statementMemo.set(key, { context, statements: out.slice(firstOfSentence).map(st => relocated(st, null, -sentence.span.start, copies)) });
   }
   return out;
 }
@@ -372,7 +374,14 @@ export function extractStatements(text: string, sentences: Sentence[]): Statemen
 // statements of a sentence are kept with spans relative to its start, keyed by
 // its text and the company's names, and copied out afresh on every use.
 type StatementTemplate = Omit<Statement, 'sentence'> & { sentence: null };
-const statementMemo = new SentenceMemo<readonly StatementTemplate[]>(20000, 8_000_000);
+/** A sentence's statements as read with the company names of `context` (see extractStatements). */
+interface RememberedReading {
+  context: string;
+  statements: readonly StatementTemplate[];
+}
+// Room for every sentence of a 3 MB policy (about 30 000): a least-recently-used
+// memo smaller than the document would miss on every sentence of it, in order.
+const statementMemo = new SentenceMemo<RememberedReading>(60_000, 8_000_000);
 let memoOntology: Ontology | undefined;
 // Most sentences state nothing the reader knows: they share one empty list.
 const NO_STATEMENTS: readonly StatementTemplate[] = Object.freeze([]);

@@ -5,7 +5,7 @@ import type { PolicyDocument, Section, Sentence, Span, Statement, TermMention } 
 import { withinTopic } from '../sectionTopics';
 import type { CheckContext } from '../check';
 import { documentLiterals, filteredPattern, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
-import { detached, newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
 import { SentenceMemo } from '../../model/sentenceMemo';
 import { clauseBefore, MAX_RELATED, reportConflict, test } from './report';
 
@@ -228,7 +228,7 @@ const blockMentionMemo = new SentenceMemo<TermMention[]>(2000, 2_000_000);
 
 function mentionsOfBlock(block: string): TermMention[] {
   let mentions = blockMentionMemo.get(block);
-  if (!mentions) blockMentionMemo.set(detached(block), (mentions = ontology().findMentions(block)));
+  if (!mentions) blockMentionMemo.set(block, (mentions = ontology().findMentions(block)));
   return mentions;
 }
 

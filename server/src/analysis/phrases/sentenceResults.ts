@@ -12,8 +12,10 @@ import type { PolicyDocument, Sentence } from '../../model/types';
 type SentenceRecord = unknown[];
 
 // Only sentences some rule could match are kept (most sentences are ruled out
-// by their words, which costs nothing to find again), so the bounds are modest.
-const memo = new SentenceMemo<SentenceRecord>(20000, 4_000_000);
+// by their words, which costs nothing to find again). The entry bound still
+// leaves room for every sentence of a 3 MB policy: a least-recently-used memo
+// smaller than the document would miss on all of them, in order.
+const memo = new SentenceMemo<SentenceRecord>(60_000, 8_000_000);
 const perDocument = new WeakMap<PolicyDocument, (SentenceRecord | undefined)[]>();
 let slots = 0;
 
@@ -34,7 +36,7 @@ export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot:
     record = memo.get(sentence.text);
     if (!record) {
       record = [];
-      memo.set(detached(sentence.text), record);
+      memo.set(sentence.text, record);
     }
     records[sentence.index] = record;
   }
@@ -42,13 +44,4 @@ export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot:
   const value = compute(sentence.text);
   record[slot] = value;
   return value;
-}
-
-/**
- * A copy of the text that does not share the document's memory: a sentence's
- * text is a slice of the whole document, and a key that kept it alive would
- * keep every edited version of a large document alive with it.
- */
-export function detached(text: string): string {
-  return (' ' + text).slice(1);
 }

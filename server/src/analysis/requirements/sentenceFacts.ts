@@ -20,10 +20,12 @@ export interface SentenceFacts {
 
 // After a keystroke every sentence but one is seen again: their patterns are
 // not tested again. Keyed by the sentence as written (normalising it is part
-// of what is saved). Bounded like the statement memo; an entry holds about
-// 0.5 KB (a byte per pattern and the texts).
-const MAX_SENTENCES = 10_000;
-const MAX_KEY_CHARS = 2_000_000;
+// of what is saved). Bounded like the statement memo, with room for every
+// sentence of a 3 MB policy (a smaller least-recently-used memo would miss on
+// all of them); an entry holds about 0.5 KB (a byte per pattern and the texts).
+/** How many sentence texts the memo holds at most. */
+export const MAX_SENTENCES = 60_000;
+const MAX_KEY_CHARS = 8_000_000;
 const memo = new SentenceMemo<SentenceFacts>(MAX_SENTENCES, MAX_KEY_CHARS);
 
 let prefilter: PatternPrefilter | undefined;
@@ -36,17 +38,13 @@ export function currentPrefilter(): PatternPrefilter {
 /** The facts of a sentence as written, from the memo or computed now. */
 export function sentenceFacts(raw: string): SentenceFacts {
   const filter = currentPrefilter();
-  // A sentence's text is a slice of the whole document; kept in the memo as
-  // it is, it would keep that document's text alive after the document is
-  // gone. The memo re-inserts the key it is asked with, so it is only ever
-  // asked with a copy.
-  const key = detached(raw);
-  const known = memo.get(key);
+  const known = memo.get(raw);
   if (known) return known;
+  // The memo copies its keys out of the document; the normalised text is kept too, so it must not be a slice of it either.
   const normalised = normaliseForMatching(raw);
-  const text = normalised === raw ? key : detached(normalised);
+  const text = detached(normalised);
   const facts: SentenceFacts = { text, ...filter.prefilter(text) };
-  memo.set(key, facts);
+  memo.set(raw, facts);
   return facts;
 }
 
