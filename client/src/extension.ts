@@ -5,7 +5,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { CoverageReport, CoverageSummary } from '../../server/src/lsp/report';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
 import { CoverageStatus } from './coverageStatus';
 import { ReportPanel } from './reportPanel';
 
@@ -17,8 +16,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const configWatcher = vscode.workspace.createFileSystemWatcher('**/.clausewise.{yaml,yml}');
   context.subscriptions.push(configWatcher);

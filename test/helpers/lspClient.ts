@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { SERVER } from './paths';
-import { SERVER_NODE_FLAGS } from '../../server/src/serverFlags';
 
 /**
  * A bare JSON-RPC client that speaks LSP to the built server over stdio,
@@ -16,8 +15,7 @@ export class LspClient {
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
-    // Started as the VS Code client starts it (the same Node flags).
-    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', d => (this.stderr += String(d)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { runs } from '../robustness/fuzzConfig';
 import { FIXTURES } from '../helpers/paths';
@@ -9,6 +8,7 @@ import { ontology } from '../../server/src/model/ontology';
 import { DATE_RE, nextDate } from '../../server/src/model/dates';
 import { NAMED_BEFORE_RE, nextNamedBefore } from '../../server/src/model/crossReferences';
 import { escapeRegexChar, trieSource } from '../../server/src/model/regexTrie';
+import { policyFilesUnder } from '../helpers/policyFiles';
 
 // The model skips work that provably cannot find anything: concepts are tried
 // only where an indexed prefix of one begins, dates only at digits and the
@@ -18,16 +18,7 @@ import { escapeRegexChar, trieSource } from '../../server/src/model/regexTrie';
 // random, and on text shaped to come close to a match.
 
 function fixtureTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(?:md|txt)$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(FIXTURES);
-  return out;
+  return policyFilesUnder(FIXTURES).map(f => fs.readFileSync(f, 'utf8'));
 }
 
 const FIXTURE_SENTENCES = [...new Set(fixtureTexts().flatMap(t => buildStructure(t).sentences.map(s => s.text)))].filter(s => s.length <= 600);

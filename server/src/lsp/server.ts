@@ -28,11 +28,17 @@ const DEBOUNCE_MS = 120;
  * than this, and the edits of one burst that arrived together still share
  * one analysis.
  */
-const IMMEDIATE_MS = 50;
+const IMMEDIATE_MS = 100;
 
-function debounceFor(lastCost: number | undefined): number {
-  if (lastCost === undefined) return DEBOUNCE_MS;
-  return lastCost <= IMMEDIATE_MS ? 0 : Math.min(DEBOUNCE_MS, lastCost);
+/**
+ * The delay before re-analysing, from the costs of the document's last two
+ * analyses: the cheaper one, so that one slow analysis (a garbage collection
+ * in the middle of it) does not make the next keystroke wait.
+ */
+function debounceFor(costs: readonly number[] | undefined): number {
+  if (!costs?.length) return DEBOUNCE_MS;
+  const cost = Math.min(...costs);
+  return cost <= IMMEDIATE_MS ? 0 : Math.min(DEBOUNCE_MS, cost);
 }
 
 /**
@@ -53,8 +59,8 @@ export function startServer(connection: Connection): void {
   let settings: ClausewiseSettings = DEFAULT_SETTINGS;
   const perDocument = new Map<string, ClausewiseSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
-  /** How long each document's last analysis took (ms), to size its debounce. */
-  const analysisCost = new Map<string, number>();
+  /** How long each document's last two analyses took (ms), to size its debounce. */
+  const analysisCost = new Map<string, number[]>();
 
   const state = new PolicyState(
     uri => perDocument.get(uri) ?? settings,
@@ -135,7 +141,7 @@ export function startServer(connection: Connection): void {
     try {
       const cached = state.cached(doc);
       const analysis = cached ?? state.analyse(doc, () => documents.get(doc.uri)?.version !== doc.version);
-      if (!cached) analysisCost.set(doc.uri, performance.now() - started);
+      if (!cached) analysisCost.set(doc.uri, [performance.now() - started, ...(analysisCost.get(doc.uri) ?? []).slice(0, 1)]);
       return analysis;
     } catch (error) {
       connection.console.error(`clausewise: analysis of ${doc.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -82,16 +82,9 @@ export class Ontology {
     if (scan) {
       scan.lastIndex = from;
       for (let m = scan.exec(lowered); m; m = scan.exec(lowered)) {
-        const at = m.index;
-        const found = starters.at(lowered, at);
-        if (found) {
-          found.regex.lastIndex = at;
-          if (found.regex.test(lowered)) {
-            this.foundAt = at;
-            return found;
-          }
-        }
-        scan.lastIndex = at + 1;
+        const found = this.candidatesAt(starters, lowered, m.index);
+        if (found) return found;
+        scan.lastIndex = m.index + 1;
       }
       return null;
     }
@@ -100,19 +93,23 @@ export class Ontology {
       const word = isAsciiWord(lowered.charCodeAt(at));
       // A boundary before a non-word character counts only if some pattern can start with one.
       if (word !== prevWord && (word || starters.nonWordStart)) {
-        const found = starters.at(lowered, at);
-        if (found) {
-          found.regex.lastIndex = at;
-          if (found.regex.test(lowered)) {
-            this.foundAt = at;
-            return found;
-          }
-        }
+        const found = this.candidatesAt(starters, lowered, at);
+        if (found) return found;
       }
       prevWord = word;
     }
     return null;
   }
+  /** The candidates of the prefix at `at`, if one of them matches there (then remembered in `foundAt`). */
+  private candidatesAt(starters: Starters, lowered: string, at: number): Candidates | null {
+    const found = starters.at(lowered, at);
+    if (!found) return null;
+    found.regex.lastIndex = at;
+    if (!found.regex.test(lowered)) return null;
+    this.foundAt = at;
+    return found;
+  }
+
   /** Where the last successful `nextStartLower` found its candidates. */
   private foundAt = 0;
 

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { loadKnowledge } from '../../../server/src/knowledge/loader';
 import { conflictsFile } from '../../../server/src/knowledge/files/conflicts';
@@ -11,6 +10,7 @@ import { documentLiterals, filteredPattern, PatternGroup, textPattern } from '..
 import { buildDocument } from '../../../server/src/model/document';
 import { FIXTURES } from '../../helpers/paths';
 import { runs, timeoutFor } from '../../robustness/fuzzConfig';
+import { policyFilesUnder } from '../../helpers/policyFiles';
 
 /** The plain pattern, apart from the filter's own object (whose lastIndex is the filter's business). */
 const plainOf = (re: RegExp) => new RegExp(re.source, re.flags);
@@ -34,16 +34,7 @@ function knowledgePatterns(): string[] {
 }
 
 function fixtureTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(md|txt)$/.test(e.name)) out.push(fs.readFileSync(p, 'utf8'));
-    }
-  };
-  walk(FIXTURES);
-  return out;
+  return policyFilesUnder(FIXTURES).map(f => fs.readFileSync(f, 'utf8'));
 }
 
 describe('literal automaton (every occurrence of many literals in one pass)', () => {

@@ -9,6 +9,7 @@ import { requiredLiteralSets } from '../../../server/src/analysis/requirements/l
 import { normaliseForMatching, normaliseStepByStep, patternTable } from '../../../server/src/analysis/requirements/patterns';
 import { FIXTURES, SHARED } from '../../helpers/paths';
 import { runs, timeoutFor } from '../../robustness/fuzzConfig';
+import { policyFilesUnder } from '../../helpers/policyFiles';
 
 // The literal pre-test may only rule out sentences that a pattern cannot
 // match: a wrong guess here would silently hide a disclosure.
@@ -78,17 +79,8 @@ describe('literal scanner (all literals of a text in one pass)', () => {
 
 /** Normalised sentences of our fixtures and, when present, the seeds. */
 function corpusSentences(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(md|txt)$/.test(e.name)) files.push(p);
-    }
-  };
-  walk(FIXTURES);
   const seeds = path.join(SHARED, 'seeds');
-  if (fs.existsSync(seeds)) walk(seeds);
+  const files = [...policyFilesUnder(FIXTURES), ...(fs.existsSync(seeds) ? policyFilesUnder(seeds) : [])];
   const out = new Set<string>();
   for (const f of files) for (const s of buildDocument(fs.readFileSync(f, 'utf8')).sentences) out.add(normaliseForMatching(s.text));
   return [...out];

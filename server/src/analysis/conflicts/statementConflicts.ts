@@ -141,19 +141,26 @@ function affirmationsAgainst(doc: PolicyDocument, rule: StatementConflict, denia
   // long policy repeats its denials, and each would otherwise read every
   // statement again.
   const key = JSON.stringify([denied, deniedTo, excepted, global ? -1 : denial.sentence.section!.index]);
-  let perDoc = affirmationCache.get(doc);
-  if (!perDoc) affirmationCache.set(doc, (perDoc = new Map()));
+  return sharedPlaces(affirmationCache, doc, rule, key, () =>
+    affirmationsOf(doc, actions, denied, deniedTo, excepted, global ? null : denial.sentence.section, rule.affirmation.compareRecipients),
+  );
+}
+
+const affirmationCache: PlaceCache<StatementConflict> = new WeakMap();
+
+/** Places kept per document, per rule and per what a denial covers. */
+type PlaceCache<R extends object> = WeakMap<PolicyDocument, Map<R, Map<string, Place[]>>>;
+
+/** The places `compute` finds, in text order, computed once per document, rule and key. */
+function sharedPlaces<R extends object>(cache: PlaceCache<R>, doc: PolicyDocument, rule: R, key: string, compute: () => Place[]): Place[] {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new Map()));
   let perRule = perDoc.get(rule);
   if (!perRule) perDoc.set(rule, (perRule = new Map()));
   let places = perRule.get(key);
-  if (!places) {
-    places = affirmationsOf(doc, actions, denied, deniedTo, excepted, global ? null : denial.sentence.section, rule.affirmation.compareRecipients).sort((a, b) => a.span.start - b.span.start);
-    perRule.set(key, places);
-  }
+  if (!places) perRule.set(key, (places = compute().sort((a, b) => a.span.start - b.span.start)));
   return places;
 }
-
-const affirmationCache = new WeakMap<PolicyDocument, Map<StatementConflict, Map<string, Place[]>>>();
 
 /** Affirmed statements of the actions about data the denial covers (within `section` unless null), to recipients it reaches. */
 function affirmationsOf(doc: PolicyDocument, actions: string[], denied: string[], deniedTo: string[], excepted: string[], section: Section | null, compareRecipients: boolean | undefined): Place[] {
@@ -281,20 +288,13 @@ function practicesAgainst(doc: PolicyDocument, rule: StatementConflict, c: Compi
   // places depend only on what the denial covers and excepts, so denials
   // alike share them, sorted once (each denial then skips its own sentence).
   const key = JSON.stringify([denied, deniedTo, denial.exceptions.map(e => e.terms.map(t => t.id))]);
-  let perDoc = statedCache.get(doc);
-  if (!perDoc) statedCache.set(doc, (perDoc = new Map()));
-  let perRule = perDoc.get(c);
-  if (!perRule) perDoc.set(c, (perRule = new Map()));
-  let places = perRule.get(key);
-  if (!places) {
+  return sharedPlaces(statedCache, doc, c, key, () => {
     const stated = c.statements.length ? statedPracticesOf(doc, c, denial, denied, deniedTo) : [];
-    places = [...describedPractices(doc, rule, c, lits).filter(p => !excepted(denial, p.concepts)), ...stated].sort((a, b) => a.span.start - b.span.start);
-    perRule.set(key, places);
-  }
-  return places;
+    return [...describedPractices(doc, rule, c, lits).filter(p => !excepted(denial, p.concepts)), ...stated];
+  });
 }
 
-const statedCache = new WeakMap<PolicyDocument, Map<Compiled, Map<string, Place[]>>>();
+const statedCache: PlaceCache<Compiled> = new WeakMap();
 
 function statedPracticesOf(doc: PolicyDocument, c: Compiled, denial: Statement, denied: string[], deniedTo: string[]): Place[] {
   const o = ontology();
