@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { buildDocument } from '../../server/src/model/document';
-import { clearStatementMemo } from '../../server/src/model/statements';
+import { clearAllSentenceMemos } from '../../server/src/model/sentenceMemo';
 import type { PolicyDocument, Statement } from '../../server/src/model/types';
 
 // Re-analysis after an edit reuses the statements of unchanged sentences; it
@@ -34,14 +34,14 @@ function readings(doc: PolicyDocument): unknown[] {
 
 /** The statements of a fresh extraction, with nothing remembered from earlier texts. */
 function fresh(text: string): unknown[] {
-  clearStatementMemo();
+  clearAllSentenceMemos();
   return readings(buildDocument(text));
 }
 
 const said = (doc: PolicyDocument, span: { start: number; end: number }) => doc.text.slice(span.start, span.end);
 
 describe('statement memo', () => {
-  beforeEach(() => clearStatementMemo());
+  beforeEach(() => clearAllSentenceMemos());
 
   it('reads an edited document exactly as a fresh extraction, spans moved past the edit', () => {
     buildDocument(POLICY);

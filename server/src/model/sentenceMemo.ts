@@ -104,6 +104,6 @@ export class SentenceMemo<V> {
  * previous version of a 3 MB document alive. Concatenating forces a flat
  * copy; the outer slice then refers to that copy only.
  */
-function detached(key: string): string {
+export function detached(key: string): string {
   return (key + ' ').slice(0, -1);
 }

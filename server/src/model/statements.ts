@@ -386,11 +386,6 @@ let memoOntology: Ontology | undefined;
 // Most sentences state nothing the reader knows: they share one empty list.
 const NO_STATEMENTS: readonly StatementTemplate[] = Object.freeze([]);
 
-/** Forgets every remembered sentence reading (for tests and measurements). */
-export function clearStatementMemo(): void {
-  statementMemo.clear();
-}
-
 /**
  * A deep copy of a statement with every span moved by `delta` and its
  * sentence replaced. `copies` keeps objects shared between the statements of

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze, type AnalysisResult } from '../../../server/src/analysis';
-import { MAX_SENTENCES, clearSentenceFacts, sentenceFacts, sentenceFactsHeld } from '../../../server/src/analysis/requirements/sentenceFacts';
+import { MAX_SENTENCES, sentenceFacts, sentenceFactsHeld } from '../../../server/src/analysis/requirements/sentenceFacts';
+import { clearAllSentenceMemos } from '../../../server/src/model/sentenceMemo';
 import { FIXTURES, SHARED } from '../../helpers/paths';
 
 // Re-analysis after an edit reuses what is known of every unchanged sentence
@@ -20,7 +21,7 @@ function requirementsOutcome(r: AnalysisResult) {
 }
 
 function cold(text: string) {
-  clearSentenceFacts();
+  clearAllSentenceMemos();
   return requirementsOutcome(analyze(text, OPTIONS));
 }
 
@@ -45,7 +46,7 @@ describe('requirements re-analysis through the sentence memo', function () {
       const edits = [oneCharEdit(text, text.length >> 1), oneCharEdit(text, text.length >> 2), text.slice(0, text.length >> 1) + text.slice((text.length >> 1) + 200), text + '\n\nWe are Acme Data Ltd, 1 Main Street, and you can reach us at privacy@acme.example.\n'];
       for (const edited of edits) {
         const expected = cold(edited);
-        clearSentenceFacts();
+        clearAllSentenceMemos();
         analyze(text, OPTIONS);
         assert.ok(sentenceFactsHeld() > 0, 'the first analysis fills the memo');
         assert.deepStrictEqual(requirementsOutcome(analyze(edited, OPTIONS)), expected, name);
@@ -57,7 +58,7 @@ describe('requirements re-analysis through the sentence memo', function () {
     const withContact = '# Privacy Policy\n\nAcme Data Ltd is the controller of your personal data.\n\n## Contact\n\nYou can reach us at privacy@acme.example.\n';
     const withoutContact = withContact.replace('privacy@acme.example', 'privacy at our office');
     const status = (r: ReturnType<typeof requirementsOutcome>, id: string) => r.requirements.find(q => q.id === id)?.status;
-    clearSentenceFacts();
+    clearAllSentenceMemos();
     const first = requirementsOutcome(analyze(withContact, OPTIONS));
     const edited = requirementsOutcome(analyze(withoutContact, OPTIONS));
     const back = requirementsOutcome(analyze(withContact, OPTIONS));
@@ -68,7 +69,7 @@ describe('requirements re-analysis through the sentence memo', function () {
   });
 
   it('stays bounded however many sentences it sees', () => {
-    clearSentenceFacts();
+    clearAllSentenceMemos();
     for (let i = 0; i < MAX_SENTENCES + 2_000; i++) sentenceFacts(`We keep record ${i} for ${i % 97} days.`);
     assert.ok(sentenceFactsHeld() <= MAX_SENTENCES, `${sentenceFactsHeld()} sentences held`);
     assert.ok(sentenceFactsHeld() > MAX_SENTENCES / 2);

@@ -1,4 +1,4 @@
-import { SentenceMemo } from '../../model/sentenceMemo';
+import { SentenceMemo, detached } from '../../model/sentenceMemo';
 import { PatternPrefilter } from './patternPrefilter';
 import { normaliseForMatching, patternTable } from './patterns';
 
@@ -46,16 +46,6 @@ export function sentenceFacts(raw: string): SentenceFacts {
   const facts: SentenceFacts = { text, ...filter.prefilter(text) };
   memo.set(raw, facts);
   return facts;
-}
-
-/** A copy of the string that shares no storage with a larger string. */
-function detached(s: string): string {
-  return (' ' + s).slice(1);
-}
-
-/** Forgets every sentence (the next analysis is a first one); for measurements and tests. */
-export function clearSentenceFacts(): void {
-  memo.clear();
 }
 
 /** How many sentence texts the memo holds now. */
