@@ -25,6 +25,7 @@ const { buildDocument, buildStructure } = require(compiled);
 const { extractStatements } = require(path.join(root, 'out/server/src/model/statements.js'));
 const { extractFacts } = require(path.join(root, 'out/server/src/model/facts.js'));
 const { clearAllSentenceMemos } = require(path.join(root, 'out/server/src/model/sentenceMemo.js'));
+const { ontology } = require(path.join(root, 'out/server/src/model/ontology.js'));
 const MarkdownIt = require('markdown-it');
 
 const args = process.argv.slice(2);
@@ -77,7 +78,13 @@ const cold = measure(() => {
   timed(lap, 'markdown-it', () => md.parse(text, {}));
   clearAllSentenceMemos();
   const structure = timed(lap, 'structure', () => buildStructure(text));
-  timed(lap, 'statements', () => extractStatements(text, structure.sentences));
+  const statements = timed(lap, 'statements', () => extractStatements(text, structure.sentences));
+  // The least any reader of statements must do: find the concepts (data, recipients) of the sentences that state something.
+  const stating = [...new Set(statements.map(st => st.sentence))];
+  const concepts = ontology();
+  timed(lap, 'concepts', () => {
+    for (const s of stating) concepts.findMentions(text, s.span.start, s.span.end);
+  });
   timed(lap, 'facts', () => extractFacts(text, structure.sentences, structure.blocks));
   clearAllSentenceMemos();
   timed(lap, 'buildDocument', () => buildDocument(text));
@@ -100,7 +107,10 @@ console.log(`text: ${files.length} file(s), ${(text.length / 1024).toFixed(1)} K
 console.log(`CPU time, median of ${runs} runs after 10 of warm-up; ratios to the markdown-it parse of the same runs:`);
 console.log('cold (sentence memos emptied before each run):');
 console.log(`  markdown-it parse (commonmark)        ${fmt(cold['markdown-it'])}`);
-for (const k of ['structure', 'statements', 'facts']) console.log(`    ${k.padEnd(35)} ${fmt(cold[k])}  ${ratio(cold[k], cold['markdown-it'])}`);
+for (const k of ['structure', 'statements', 'facts']) {
+  console.log(`    ${k.padEnd(35)} ${fmt(cold[k])}  ${ratio(cold[k], cold['markdown-it'])}`);
+  if (k === 'statements') console.log(`      ${'of which, at least: concept search'.padEnd(33)} ${fmt(cold.concepts)}  ${ratio(cold.concepts, cold['markdown-it'])}  (in the sentences that hold a statement)`);
+}
 console.log(`  buildDocument (whole model)           ${fmt(cold.buildDocument)}  ${ratio(cold.buildDocument, cold['markdown-it'])}  (target ≤ 2.00×)`);
 console.log('after a one-character edit (memos warm from the text before it):');
 console.log(`  markdown-it parse (commonmark)        ${fmt(edit['markdown-it'])}`);

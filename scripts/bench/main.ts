@@ -77,8 +77,11 @@ export function render(r: BenchReport, previous?: BenchReport): string {
     out.push(table(rows), '');
   }
   if (r.lsp) {
-    const rows = [['LSP over stdio (ms)', 'size', 'edits', 'push p50/p95/max', 'pull p50/p95/max', 'hover p50/p95', 'completion p50/p95', 'RSS MB']];
-    for (const l of r.lsp) rows.push([l.input, kb(l.bytes), String(l.push.samples), lat(l.push), lat(l.pull), lat(l.hover, false), lat(l.completion, false), l.rssMb ? l.rssMb.toFixed(0) : 'n/a']);
+    const rows = [['LSP over stdio (ms)', 'size', 'edits', 'push p50/p95/max', 'pull p50/p95/max', 'first edits', 'push p50/max', 'pull p50/max', 'hover p50/p95', 'completion p50/p95', 'RSS MB']];
+    for (const l of r.lsp) {
+      const first = l.pushFirst ? [String(l.pushFirst.samples), `${formatMs(l.pushFirst.p50)} / ${formatMs(l.pushFirst.max)}`, `${formatMs(l.pullFirst.p50)} / ${formatMs(l.pullFirst.max)}`] : ['0', 'n/a', 'n/a'];
+      rows.push([l.input, kb(l.bytes), String(l.push.samples), lat(l.push), lat(l.pull), ...first, lat(l.hover, false), lat(l.completion, false), l.rssMb ? l.rssMb.toFixed(0) : 'n/a']);
+    }
     out.push(table(rows), '');
   }
   if (r.cli) {

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../server/src/analysis';
-import { SentenceMemo, clearAllSentenceMemos, setSentenceMemosEnabled } from '../../server/src/model/sentenceMemo';
+import { SentenceMemo, clearAllSentenceMemos, setSentenceMemosEnabled, sharedSentenceText } from '../../server/src/model/sentenceMemo';
+import { buildDocument } from '../../server/src/model/document';
 import { FIXTURES } from '../helpers/paths';
 import { collectGarbage } from '../robustness/inProcessServer';
 
@@ -58,6 +59,38 @@ describe('model: the sentence memo', () => {
     const kept = process.memoryUsage().heapUsed - baseline;
     assert.ok(kept < 2 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by three remembered sentences`);
     assert.strictEqual(memo.get(`version 0 ${'x'.repeat(30)}`), 0, 'the entries themselves are still there');
+  });
+
+  it('holds one copy of a sentence for all the memos keyed by it, and not the document it came from', async () => {
+    const remember = (memos: SentenceMemo<number>[], seed: string) => {
+      // 1 M characters, two bytes each: a 2 MB sentence, cut from a document twice as long.
+      const document = [`’${seed} `, 'x'.repeat(1_000_000), 'y'.repeat(1_000_000)].join('');
+      const sentence = sharedSentenceText(document.slice(0, 1_000_000));
+      memos.forEach((memo, i) => memo.set(sentence, i));
+      return sentence.slice(0, 30);
+    };
+    const memos = () => [0, 1, 2].map(() => new SentenceMemo<number>(10, 10_000_000));
+    remember(memos(), 'warm-up');
+    const three = memos();
+    await nextTurn();
+    collectGarbage();
+    const baseline = process.memoryUsage().heapUsed;
+    const head = remember(three, 'measured');
+    await nextTurn();
+    collectGarbage();
+    const kept = process.memoryUsage().heapUsed - baseline;
+    // One copy is 2 MB; a copy per memo would be 6 MB, and the document 4 MB more.
+    assert.ok(kept < 3.5 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by three memos of one sentence`);
+    assert.strictEqual(three[2].get(`${head}${'x'.repeat(1_000_000 - head.length)}`), 2, 'found by an equal text that is not the shared one');
+    clearAllSentenceMemos();
+  });
+
+  it('gives the model the shared copy of each sentence text, equal to the text it stands for', () => {
+    const text = 'We collect your email address. We never sell it.\n\nWe collect your email address.\n';
+    const doc = buildDocument(text);
+    for (const s of doc.sentences) assert.strictEqual(s.text, text.slice(s.span.start, s.span.end));
+    assert.strictEqual(doc.sentences.length, 3);
+    assert.strictEqual(sharedSentenceText(text.slice(doc.sentences[2].span.start, doc.sentences[2].span.end)), doc.sentences[0].text);
   });
 
   it('clearAllSentenceMemos empties every memo', () => {

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { buildDocument } from '../../server/src/model/document';
 import { clearAllSentenceMemos } from '../../server/src/model/sentenceMemo';
+import { companyAliases } from '../../server/src/model/statements';
+import { collectGarbage } from '../robustness/inProcessServer';
 import type { PolicyDocument, Statement } from '../../server/src/model/types';
 
 // Re-analysis after an edit reuses the statements of unchanged sentences; it
@@ -57,6 +59,21 @@ describe('statement memo', () => {
     const share = warm.statements.find(st => st.action === 'share' && st.actor === 'we' && st.voice === 'active')!;
     assert.strictEqual(said(warm, share.actorSpan!), 'Brightwater');
     assert.strictEqual(said(warm, share.recipients[0].span), 'advertising networks');
+  });
+
+  it('remembers the company\'s names without keeping the documents they were read from', async () => {
+    // Three versions of a 4 MB policy (two bytes a character) whose name is long enough to be cut from the text rather than copied.
+    const version = (v: number) => [`Brightwater Laboratories International, Inc. ("Brightwater", "we") runs app ${v}’.\n\n`, 'x'.repeat(2_000_000)].join('');
+    companyAliases(version(-1));
+    await new Promise(resolve => setTimeout(resolve, 0));
+    collectGarbage();
+    const baseline = process.memoryUsage().heapUsed;
+    const names = [0, 1, 2].map(v => companyAliases(version(v)));
+    await new Promise(resolve => setTimeout(resolve, 0));
+    collectGarbage();
+    const kept = process.memoryUsage().heapUsed - baseline;
+    assert.deepStrictEqual(names[2], ['Brightwater', 'Brightwater Laboratories International']);
+    assert.ok(kept < 2 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept after reading the names of three versions`);
   });
 
   it('reads a sentence again when the company renames itself in its definition', () => {

@@ -29,13 +29,17 @@ export function findKnowledgeDir(): string {
 }
 
 const cache = new Map<string, unknown>();
+/** The last directory each file was loaded from: rules ask for their knowledge on every analysis, and a path join each time adds up. */
+const lastLoaded = new Map<KnowledgeFile<unknown>, { dir: string; value: unknown }>();
 
 /** Loads and validates a knowledge file once; a malformed entry throws with file and line. */
 export function loadKnowledge<T>(spec: KnowledgeFile<T>, dir = findKnowledgeDir()): T {
+  const last = lastLoaded.get(spec as KnowledgeFile<unknown>);
+  if (last && last.dir === dir) return last.value as T;
   const key = path.join(dir, spec.file);
-  if (cache.has(key)) return cache.get(key) as T;
-  const value = readKnowledgeFile(spec, dir);
+  const value = cache.has(key) ? (cache.get(key) as T) : readKnowledgeFile(spec, dir);
   cache.set(key, value);
+  lastLoaded.set(spec as KnowledgeFile<unknown>, { dir, value });
   return value;
 }
 

@@ -18,6 +18,7 @@ export const NAMED_BEFORE_RE =
 // (a Unicode one, slow to run at every character) is tried only there.
 const NAMED_BEFORE_LEAD_RE = /\b(?:the|our|this)\s+(?=["“'‘A-Z]|[^\x00-\x7f])/g;
 const NAMED_BEFORE_AT_RE = new RegExp(NAMED_BEFORE_RE.source, 'uy');
+const NAMED_BEFORE_WORD_RE = /\s(?:section|paragraph|heading|part)\b/g;
 
 /** What NAMED_BEFORE_RE.exec finds from `from`. */
 export function nextNamedBefore(text: string, from: number): RegExpExecArray | null {
@@ -67,7 +68,10 @@ export function findCrossReferences(text: string, from: number, to: number, skip
     push({ target: m[2].trim(), by: 'name', direction: d.direction, span: { start: m.index, end: d.end } });
   }
 
-  for (let m = nextNamedBefore(text, from); m && m.index < to; m = nextNamedBefore(text, m.index + m[0].length)) {
+  // Every match of NAMED_BEFORE_RE ends with white space and one of its last words: where none is, it need not run.
+  NAMED_BEFORE_WORD_RE.lastIndex = from;
+  const named = NAMED_BEFORE_WORD_RE.test(text);
+  for (let m = named ? nextNamedBefore(text, from) : null; m && m.index < to; m = nextNamedBefore(text, m.index + m[0].length)) {
     const title = (m[1] ?? m[2]).trim();
     const quoted = m[1] !== undefined;
     const end = m.index + m[0].length;

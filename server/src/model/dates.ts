@@ -9,7 +9,9 @@ const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+/** The month names a date may be written with (full or abbreviated), longest first where one begins another. */
+export const MONTH_NAMES = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
+const MONTH = `(${MONTH_NAMES.slice(3, -1)})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
@@ -78,8 +80,34 @@ const LAST_UPDATED_RE = /\b(?:last\s+)?(?:updated|revised|modified|amended|chang
 const EFFECTIVE_RE = /\beffective\b|\bin\s+(?:force|effect)\b|\btakes?\s+effect\b|\bcomes?\s+into\s+(?:force|effect)\b/gi;
 const COPYRIGHT_RE = /(?:©|\(c\)|\bcopyright\b)[^\n]{0,40}$/i;
 
+/**
+ * A date as found in a stretch of text, before the one rule that depends on
+ * where the stretch lies in the policy: `alone` says the date stands alone on
+ * its line, which makes a date of role `other` near the top the policy's date.
+ */
+export interface DateCandidate extends DateFact {
+  alone: boolean;
+}
+
+/** How near the top (in characters) a date alone on its line is the policy's date ("# Privacy Policy\n\nSeptember 9, 2020"). */
+const POLICY_DATE_WITHIN = 1500;
+
+/** The role of a date found as `candidate` when it starts at `start` of the policy. */
+export function placedDateRole(candidate: DateCandidate, start: number): DateFact['role'] {
+  return candidate.role === 'other' && candidate.alone && start < POLICY_DATE_WITHIN ? 'effective' : candidate.role;
+}
+
 export function findDates(text: string, from: number, to: number, skip: Span[]): DateFact[] {
-  const out: DateFact[] = [];
+  return findDateCandidates(text, from, to, skip).map(c => ({ role: placedDateRole(c, c.span.start), iso: c.iso, span: c.span }));
+}
+
+/**
+ * The dates starting in [from, to) of `text`, except in `skip`. Reads the
+ * line of each date and nothing of the lines before it; a date that spans
+ * white space may run on past `to` (see facts.ts, which cuts the text where none can).
+ */
+export function findDateCandidates(text: string, from: number, to: number, skip: Span[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
   for (let m = nextDate(text, from); m && m.index < to; m = nextDate(text, m.index + m[0].length)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -94,10 +122,8 @@ export function findDates(text: string, from: number, to: number, skip: Span[]):
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     // A kramdown attribute list ({: datetime="…" }) repeats the date written on the line above.
     if (/^\s*\{:/.test(text.slice(lineStart, start))) continue;
-    let role = roleOf(before);
-    // A date alone on its line near the top is the policy's date ("# Privacy Policy\n\nSeptember 9, 2020").
-    if (role === 'other' && start < 1500 && isAloneOnLine(text, lineStart, end)) role = 'effective';
-    out.push({ role, iso, span: { start, end } });
+    const role = roleOf(before);
+    out.push({ role, iso, span: { start, end }, alone: role === 'other' && isAloneOnLine(text, lineStart, end) });
   }
   return out;
 }

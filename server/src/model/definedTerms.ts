@@ -12,8 +12,24 @@ const QUOTED_SINGLE_RE = /(?<![\w])['‘]\s*([^'‘’\n]{1,80}?)\s*[,.;]?\s*['�
 const MEANS_RE =
   /(?:["“]([^"“”\n]{1,80})["”]|\*\*["“]?([^*"“”\n]{1,80}?)["”]?\*\*)\s*(?:\([^()\n]{0,80}\)\s*)?(?:,\s*)?(?:means|shall\s+mean|refers?\s+to|shall\s+refer\s+to|includes|shall\s+include|has\s+the\s+meaning|is\s+defined\s+as|is\s+used\s+to\s+(?:mean|refer))\b/gi;
 
+// What a definition needs: MEANS_RE a double quote or "**"; PAREN_RE a "("
+// followed (anywhere later) by a quote, a double one or a single one.
+const DOUBLE_QUOTE_OR_BOLD_RE = /["“]|\*\*/g;
+const SINGLE_QUOTE_RE = /['‘]/g;
+
+/** False when no match of PAREN_RE or MEANS_RE can start at or after `from`. */
+function mayDefine(text: string, from: number): boolean {
+  DOUBLE_QUOTE_OR_BOLD_RE.lastIndex = from;
+  if (DOUBLE_QUOTE_OR_BOLD_RE.test(text)) return true;
+  const paren = text.indexOf('(', from);
+  if (paren < 0) return false;
+  SINGLE_QUOTE_RE.lastIndex = paren;
+  return SINGLE_QUOTE_RE.test(text);
+}
+
 export function findDefinedTerms(text: string, from: number, to: number, skip: Span[]): DefinedTerm[] {
   const out: DefinedTerm[] = [];
+  if (!mayDefine(text, from)) return out;
   const add = (term: string, start: number) => {
     const clean = term.replace(/^the\s+/i, '').trim();
     if (!clean || !/\p{L}/u.test(clean)) return;

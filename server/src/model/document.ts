@@ -1,6 +1,7 @@
 import { parseFrontMatter } from './frontMatter';
 import { LineIndex } from './positions';
 import { markdownBlocks } from './markdownBlocks';
+import { sharedSentenceText } from './sentenceMemo';
 import { buildSections } from './sections';
 import { listMarkerLength, splitSentences } from './sentences';
 import { extractStatements } from './statements';
@@ -37,7 +38,7 @@ export function buildStructure(text: string): DocumentStructure {
     // A list item's bullet or number is not part of its first sentence.
     if (block.kind === 'list-item') start += listMarkerLength(text.slice(start, Math.min(block.span.end, start + 16)));
     for (const span of splitSentences(text.slice(start, block.span.end), start)) {
-      sentences.push({ index: sentences.length, span, text: text.slice(span.start, span.end), block, section: block.section });
+      sentences.push({ index: sentences.length, span, text: sharedSentenceText(text.slice(span.start, span.end)), block, section: block.section });
     }
   }
   return { text, lines, frontMatter, title, sections, outline, blocks, sentences, format };

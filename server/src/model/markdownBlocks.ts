@@ -97,7 +97,7 @@ function pieceStarts(text: string, lines: LineIndex, frontMatterEnd: number): nu
     const c = at > 0 ? text.charCodeAt(at - 1) : 10;
     if (c !== 10 && c !== 13) continue;
     if (at <= frontMatterEnd) continue;
-    const line = lines.positionAt(at).line;
+    const line = lines.lineAt(at);
     if (line < 1 || lines.lineStart(line) !== at) continue;
     if (!heading.test(text.slice(at, at + 8))) continue;
     const prev = text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1));
@@ -124,9 +124,11 @@ function readPiece(text: string, source: string, lines: LineIndex, first: number
   const sourceFrom = sourceOffset(first);
   const sourceTo = last < lines.lineCount ? sourceOffset(last) : source.length;
   const own = text.slice(from, to);
-  const parsed = source.slice(sourceFrom, sourceTo);
   // The first piece may differ from its source (front matter blanked, BOM dropped): key it by both.
-  const key = own === parsed ? own : `${own}\u0000${parsed}`;
+  // Elsewhere it is the same text (compared only when it might not be: comparing costs a pass over the piece).
+  const same = source === text && sourceFrom === from && sourceTo === to;
+  const parsed = same ? own : source.slice(sourceFrom, sourceTo);
+  const key = same || own === parsed ? own : `${own}\u0000${parsed}`;
   const known = pieceMemo.get(key);
   if (known) return known;
   const piece = parsePiece(parsed, lines, first, from);
@@ -249,20 +251,27 @@ function lineSpan(lines: LineIndex, map: [number, number]): Span {
 
 /** The number of the last line (0-based, as markdown-it counts) that holds more than white space, or -1. */
 function lastNonBlankLine(source: string): number {
-  let line = 0;
-  let last = -1;
-  let blank = true;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      if (!blank) last = line;
-      if (c === 13 && source.charCodeAt(i + 1) === 10) i++;
-      line++;
-      blank = true;
-    } else if (c !== 32 && c !== 9) blank = false;
+  let end = source.length;
+  for (;;) {
+    if (end === 0) return -1;
+    const c = source.charCodeAt(end - 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    end--;
   }
-  if (!blank) last = line;
-  return last;
+  // The line of the character at end - 1: the line breaks before it, a CRLF counting once.
+  let line = 0;
+  if (source.lastIndexOf('\r', end) < 0) {
+    for (let i = source.indexOf('\n'); i >= 0 && i < end; i = source.indexOf('\n', i + 1)) line++;
+    return line;
+  }
+  for (let i = 0; i < end - 1; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      line++;
+    } else if (c === 10) line++;
+  }
+  return line;
 }
 
 /** A copy of a remembered block placed `delta` characters further on (a literal, not a spread: this runs for every block of every piece). */

@@ -33,6 +33,26 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(o);
+    return { line, character: Math.min(o, this.lineEnd(line)) - this.starts[line] };
+  }
+
+  /**
+   * The line an offset falls on, searching forward from line `from` (at or
+   * before it): readers that walk the text in order pay for the lines they
+   * pass, not for a search per offset.
+   */
+  lineAtFrom(offset: number, from: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let line = Math.max(0, Math.min(from, this.starts.length - 1));
+    if (this.starts[line] > o) return this.lineAt(o);
+    while (line + 1 < this.starts.length && this.starts[line + 1] <= o) line++;
+    return line;
+  }
+
+  /** The line an offset falls on (its line break belongs to it). */
+  lineAt(offset: number): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -40,7 +60,7 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
+    return lo;
   }
 
   offsetAt(position: Position): number {

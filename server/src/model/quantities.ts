@@ -1,7 +1,7 @@
 // Ages ("under the age of 13") and durations ("within 90 days", "up to 7
 // years") stated in a policy.
 
-import type { AgeFact, DurationFact, Sentence } from './types';
+import type { AgeFact, DurationFact, Sentence, Span } from './types';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -33,28 +33,51 @@ const DURATION_RE = new RegExp(
 );
 const DAYS_PER: Record<DurationFact['unit'], number> = { day: 1, week: 7, month: 30, year: 365 };
 
+/** An age found in a sentence, its span relative to the sentence's start. */
+export type SentenceAge = AgeFact;
+/** A duration found in a sentence, its span relative to the sentence's start (without the sentence). */
+export type SentenceDuration = Omit<DurationFact, 'sentence'>;
+
+// What a sentence must hold to state an age or a duration at all: most
+// sentences hold neither, and these tests cost less than the full patterns.
+const MAY_STATE_AGE_RE = /[0-9]|t(?:een|wenty)/i;
+const MAY_STATE_DURATION_RE = /\b(?:day|week|month|year)s?\b/i;
+
+export function mayStateAge(sentence: string): boolean {
+  return MAY_STATE_AGE_RE.test(sentence);
+}
+
+export function mayStateDuration(sentence: string): boolean {
+  return MAY_STATE_DURATION_RE.test(sentence);
+}
+
 export function findAges(sentences: Sentence[]): AgeFact[] {
   const out: AgeFact[] = [];
   for (const sentence of sentences) {
-    const s = sentence.text;
-    if (!/\d|teen|twenty/i.test(s)) continue;
-    AGE_RE.lastIndex = 0;
-    for (let m = AGE_RE.exec(s); m; m = AGE_RE.exec(s)) {
-      const numberText = m.slice(1).find(g => g !== undefined);
-      if (!numberText) continue;
-      const age = toNumber(numberText);
-      if (age === undefined || age < 1 || age > 25) continue;
-      const explicit = /\bage\b|\baged\b|years?\s+(?:of\s+age|old)|\b(?:or|and)\s+(?:under|younger|older|over|up|above|below)\b/i.test(m[0]);
-      const holder = /\b(?:users?|individuals?|persons?|people|anyone|consumers?|those|visitors?|residents?|customers?)\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index));
-      if (!explicit && !holder) {
-        if (NOT_AN_AGE_AFTER_RE.test(s.slice(m.index + m[0].length))) continue;
-        if (!AGE_CONTEXT_RE.test(s)) continue;
-      }
-      const start = sentence.span.start + m.index;
-      // "under the age of 16" speaks of minors even when the sentence says "individuals".
-      const minorThreshold = age <= 18 && /^(?:under|below|younger|less)/i.test(m[0]);
-      out.push({ age, span: { start, end: start + trimEnd(m[0]) }, aboutChildren: CHILDREN_RE.test(s) || minorThreshold });
+    if (!mayStateAge(sentence.text)) continue;
+    for (const a of agesIn(sentence.text)) out.push({ age: a.age, span: moved(a.span, sentence.span.start), aboutChildren: a.aboutChildren });
+  }
+  return out;
+}
+
+/** The ages a sentence states, read from its text alone. */
+export function agesIn(s: string): SentenceAge[] {
+  const out: SentenceAge[] = [];
+  AGE_RE.lastIndex = 0;
+  for (let m = AGE_RE.exec(s); m; m = AGE_RE.exec(s)) {
+    const numberText = m.slice(1).find(g => g !== undefined);
+    if (!numberText) continue;
+    const age = toNumber(numberText);
+    if (age === undefined || age < 1 || age > 25) continue;
+    const explicit = /\bage\b|\baged\b|years?\s+(?:of\s+age|old)|\b(?:or|and)\s+(?:under|younger|older|over|up|above|below)\b/i.test(m[0]);
+    const holder = /\b(?:users?|individuals?|persons?|people|anyone|consumers?|those|visitors?|residents?|customers?)\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index));
+    if (!explicit && !holder) {
+      if (NOT_AN_AGE_AFTER_RE.test(s.slice(m.index + m[0].length))) continue;
+      if (!AGE_CONTEXT_RE.test(s)) continue;
     }
+    // "under the age of 16" speaks of minors even when the sentence says "individuals".
+    const minorThreshold = age <= 18 && /^(?:under|below|younger|less)/i.test(m[0]);
+    out.push({ age, span: { start: m.index, end: m.index + trimEnd(m[0]) }, aboutChildren: CHILDREN_RE.test(s) || minorThreshold });
   }
   return out;
 }
@@ -62,21 +85,30 @@ export function findAges(sentences: Sentence[]): AgeFact[] {
 export function findDurations(sentences: Sentence[]): DurationFact[] {
   const out: DurationFact[] = [];
   for (const sentence of sentences) {
-    const s = sentence.text;
-    if (!/\b(?:days?|weeks?|months?|years?|day|week|month|year)\b/i.test(s)) continue;
-    DURATION_RE.lastIndex = 0;
-    for (let m = DURATION_RE.exec(s); m; m = DURATION_RE.exec(s)) {
-      const groups = m.slice(1).filter(g => g !== undefined);
-      const amount = toNumber(groups[0]);
-      const unit = groups[1]?.toLowerCase().replace(/s$/, '') as DurationFact['unit'] | undefined;
-      if (amount === undefined || !unit || !(unit in DAYS_PER)) continue;
-      // "13 years of age" is an age.
-      if (unit === 'year' && /^\s*(?:of\s+age|old)\b/i.test(s.slice(m.index + m[0].length))) continue;
-      const start = sentence.span.start + m.index;
-      out.push({ amount, unit, days: amount * DAYS_PER[unit], span: { start, end: start + m[0].length }, sentence });
-    }
+    if (!mayStateDuration(sentence.text)) continue;
+    for (const d of durationsIn(sentence.text)) out.push({ amount: d.amount, unit: d.unit, days: d.days, span: moved(d.span, sentence.span.start), sentence });
   }
   return out;
+}
+
+/** The durations a sentence states, read from its text alone. */
+export function durationsIn(s: string): SentenceDuration[] {
+  const out: SentenceDuration[] = [];
+  DURATION_RE.lastIndex = 0;
+  for (let m = DURATION_RE.exec(s); m; m = DURATION_RE.exec(s)) {
+    const groups = m.slice(1).filter(g => g !== undefined);
+    const amount = toNumber(groups[0]);
+    const unit = groups[1]?.toLowerCase().replace(/s$/, '') as DurationFact['unit'] | undefined;
+    if (amount === undefined || !unit || !(unit in DAYS_PER)) continue;
+    // "13 years of age" is an age.
+    if (unit === 'year' && /^\s*(?:of\s+age|old)\b/i.test(s.slice(m.index + m[0].length))) continue;
+    out.push({ amount, unit, days: amount * DAYS_PER[unit], span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return out;
+}
+
+function moved(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
 }
 
 function toNumber(word: string): number | undefined {

@@ -1,3 +1,4 @@
+import { isJsSpace } from './characters';
 import type { LineIndex } from './positions';
 import type { RawBlock } from './markdownBlocks';
 import type { Block, BlockKind, Section, Span } from './types';
@@ -60,10 +61,11 @@ export function buildSections(text: string, lines: LineIndex, raw: RawBlock[], b
   const others: { kind: BlockKind; span: Span }[] = [];
   const explicit: Heading[] = [];
 
+  let line = 0;
   raw.forEach((b, index) => {
     if (b.kind === 'heading') explicit.push(explicitHeading(text, b));
     else if (b.kind === 'paragraph' || b.kind === 'list-item' || (b.kind === 'code' && b.indented && format === 'plain')) {
-      splitIntoUnits(text, lines, b, index, format, units);
+      line = splitIntoUnits(text, lines, b, index, format, units, line);
     } else others.push({ kind: b.kind, span: b.span });
   });
 
@@ -121,9 +123,9 @@ function explicitHeading(text: string, b: RawBlock): Heading & { explicit: true 
  * before (a paragraph broken by the copy). In Markdown a paragraph stays one
  * unit, but bullet lines and bold-only lines inside it start new units.
  */
-function splitIntoUnits(text: string, lines: LineIndex, b: RawBlock, blockIndex: number, format: 'markdown' | 'plain', out: Unit[]): void {
-  const first = lines.positionAt(b.span.start).line;
-  const last = lines.positionAt(b.span.end).line;
+function splitIntoUnits(text: string, lines: LineIndex, b: RawBlock, blockIndex: number, format: 'markdown' | 'plain', out: Unit[], fromLine: number): number {
+  const first = lines.lineAtFrom(b.span.start, fromLine);
+  const last = lines.lineAtFrom(b.span.end, first);
   let current: Unit | null = null;
   for (let l = first; l <= last; l++) {
     const lineEnd = Math.min(b.span.end, lines.lineEnd(l));
@@ -148,6 +150,7 @@ function splitIntoUnits(text: string, lines: LineIndex, b: RawBlock, blockIndex:
       current.span.end = e;
     }
   }
+  return last;
 }
 
 function isBoldOnly(text: string, s: number, e: number): boolean {
@@ -435,7 +438,7 @@ function documentTitle(lines: LineIndex, format: string, sections: Section[], ti
   }
   const first = blocks.find(b => b.kind !== 'front-matter' && b.kind !== 'html' && b.kind !== 'code');
   if (first) {
-    const line = lines.positionAt(first.span.start).line;
+    const line = lines.lineAt(first.span.start);
     return { start: first.span.start, end: Math.max(first.span.start, Math.min(first.span.end, lines.lineEnd(line))) };
   }
   return { start: bodyStart, end: bodyStart };
@@ -455,11 +458,11 @@ function skipIndent(text: string, i: number, end: number, quoted: boolean): numb
 }
 
 function skipSpace(text: string, i: number, end: number): number {
-  while (i < end && /\s/.test(text[i])) i++;
+  while (i < end && isJsSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trimEnd(text: string, i: number, floor = 0): number {
-  while (i > floor && /\s/.test(text[i - 1])) i--;
+  while (i > floor && isJsSpace(text.charCodeAt(i - 1))) i--;
   return i;
 }

@@ -75,7 +75,13 @@ export class SentenceMemo<V> {
     }
     const old = this.previous.get(key);
     if (old && this.previous.delete(key)) this.previousChars -= old.key.length;
-    this.insert({ key: detached(key), value });
+    // A shared sentence text is already a copy of its own: stored as it is, it is one string for every memo.
+    this.insert({ key: isSharedText(key) ? key : detached(key), value });
+  }
+
+  /** `key` itself as the stored key and value (the table of shared sentence texts). */
+  protected keep(key: string): void {
+    this.insert({ key, value: key as V });
   }
 
   private insert(entry: { key: string; value: V }): void {
@@ -106,4 +112,40 @@ export class SentenceMemo<V> {
  */
 export function detached(key: string): string {
   return (key + ' ').slice(0, -1);
+}
+
+/**
+ * One copy of each sentence's text, shared: the model gives every sentence
+ * its text from here, so every memo keyed by a sentence's text holds the same
+ * string. A lookup with it then finds its entry by identity, without hashing
+ * and comparing the characters again in each memo (at 3 MB that was most of
+ * the cost of re-analysing unchanged sentences), and the text is held once,
+ * not once per memo.
+ */
+class SharedTexts extends SentenceMemo<string> {
+  share(text: string): string {
+    const known = this.get(text);
+    if (known !== undefined) return known;
+    if (!memosEnabled || text.length * 2 >= SHARED_TEXT_CHARS) return text;
+    const copy = detached(text);
+    this.keep(copy);
+    return copy;
+  }
+
+  /** Whether `text` is the shared copy itself (not merely equal to it). */
+  holds(text: string): boolean {
+    return this.get(text) === text;
+  }
+}
+
+const SHARED_TEXT_CHARS = 8_000_000;
+const sharedTexts = new SharedTexts(60_000, SHARED_TEXT_CHARS);
+
+/** The shared copy of a sentence's text (see SharedTexts). */
+export function sharedSentenceText(text: string): string {
+  return sharedTexts.share(text);
+}
+
+function isSharedText(key: string): boolean {
+  return sharedTexts.holds(key);
 }

@@ -1,3 +1,4 @@
+import { isJsSpace } from './characters';
 import type { Span } from './types';
 
 /** Abbreviations that never end a sentence: a name or a number always follows them. */
@@ -95,7 +96,7 @@ function periodEnds(text: string, dot: number, run: string, sentenceStart: numbe
 function tokenBefore(text: string, dot: number): string {
   let i = dot;
   const floor = Math.max(0, dot - 64);
-  while (i > floor && !/\s/.test(text[i - 1])) i--;
+  while (i > floor && !isJsSpace(text.charCodeAt(i - 1))) i--;
   return text.slice(i, dot);
 }
 
@@ -105,11 +106,11 @@ function startsWithOpener(text: string, i: number): boolean {
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/.test(text[i])) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
 function trimEnd(text: string, i: number, floor: number): number {
-  while (i > floor && /\s/.test(text[i - 1])) i--;
+  while (i > floor && isJsSpace(text.charCodeAt(i - 1))) i--;
   return i;
 }

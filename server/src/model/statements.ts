@@ -30,7 +30,7 @@
 import { isJsSpace } from './characters';
 import { ontology, type Ontology } from './ontology';
 import { escapeRegexChar, trieSource } from './regexTrie';
-import { SentenceMemo } from './sentenceMemo';
+import { SentenceMemo, detached } from './sentenceMemo';
 import type { Actor, Modality, Sentence, Span, Statement, TermMention } from './types';
 
 interface VerbForm {
@@ -164,10 +164,23 @@ const RIGHT_NOUNS: Record<string, string> = {
   restrict: 'restrict', restriction: 'restrict', limit: 'restrict', withdraw: 'withdraw-consent',
 };
 
+// The names are read from the head of the policy, which a keystroke elsewhere leaves as it was.
+const aliasMemo = new SentenceMemo<readonly string[]>(8, 200_000);
+
 /** The business's own names, read from its definition: `Acme, Inc. ("Acme", "we", "us")`. */
 export function companyAliases(text: string): string[] {
-  const aliases: string[] = [];
   const head = text.slice(0, 20000);
+  let aliases = aliasMemo.get(head);
+  if (aliases === undefined) {
+    // Copied: a name cut from the text would keep this version of the document alive in the memo.
+    aliases = aliasesIn(head).map(detached);
+    aliasMemo.set(head, aliases);
+  }
+  return [...aliases];
+}
+
+function aliasesIn(head: string): string[] {
+  const aliases: string[] = [];
   for (const m of head.matchAll(/\(([^()]{0,240})\)/g)) {
     const inside = m[1];
     if (!/["“'‘]\s*(?:we|us|our)\s*[,.]?\s*["”'’]/i.test(inside)) continue;

@@ -1,37 +1,19 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import fc from 'fast-check';
-import { loadKnowledge } from '../../../server/src/knowledge/loader';
-import { conflictsFile } from '../../../server/src/knowledge/files/conflicts';
-import { hygieneFile } from '../../../server/src/knowledge/files/hygiene';
-import { risksFile } from '../../../server/src/knowledge/files/risks';
 import { foldCode, foldedLiteral, LiteralAutomaton } from '../../../server/src/analysis/phrases/literalAutomaton';
 import { documentLiterals, filteredPattern, PatternGroup, textPattern } from '../../../server/src/analysis/phrases/literalFilter';
 import { buildDocument } from '../../../server/src/model/document';
 import { FIXTURES } from '../../helpers/paths';
 import { runs, timeoutFor } from '../../robustness/fuzzConfig';
 import { policyFilesUnder } from '../../helpers/policyFiles';
+import { filteredKnowledgePatterns } from '../../helpers/knowledgePatterns';
 
 /** The plain pattern, apart from the filter's own object (whose lastIndex is the filter's business). */
 const plainOf = (re: RegExp) => new RegExp(re.source, re.flags);
 
 // The literal filter may only skip a sentence (or an offset of the text) where
 // a pattern cannot match: a wrong guess would silently hide a finding.
-
-/** Every regular expression of the knowledge files whose rules use the filter. */
-function knowledgePatterns(): string[] {
-  const out = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (/\\[bsw]|\(\?:/.test(value)) out.add(value);
-    } else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(loadKnowledge(risksFile));
-  walk(loadKnowledge(conflictsFile));
-  walk(loadKnowledge(hygieneFile));
-  return [...out];
-}
 
 function fixtureTexts(): string[] {
   return policyFilesUnder(FIXTURES).map(f => fs.readFileSync(f, 'utf8'));
@@ -104,7 +86,7 @@ describe('literal automaton (every occurrence of many literals in one pass)', ()
 
 describe('literal filter of the knowledge patterns (never hides a match)', function () {
   this.timeout(timeoutFor(60000));
-  const sources = knowledgePatterns();
+  const sources = filteredKnowledgePatterns();
   const texts = fixtureTexts();
   // Both flag sets the checks compile with: case-insensitive, and exact case (hygiene placeholders).
   const compiled = sources.flatMap(s => [new RegExp(s, 'giu'), new RegExp(s, 'gu')]);

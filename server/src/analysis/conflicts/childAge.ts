@@ -4,7 +4,7 @@ import type { Sentence, Span } from '../../model/types';
 import type { CheckContext } from '../check';
 import { documentLiterals, filteredPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
 import { sentenceAt } from '../phrases/sentenceAt';
-import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { newResultSlot, resultIn, sentenceRecords } from '../phrases/sentenceResults';
 import { reportConflict } from './report';
 
 interface Threshold {
@@ -64,9 +64,10 @@ export function runChildAge(ctx: CheckContext, rule: ChildAgeRule): void {
     (factsBySentence.get(sentence) ?? factsBySentence.set(sentence, []).get(sentence)!).push({ age: fact.age, span: fact.span });
   }
   const lits = documentLiterals(doc);
-  for (const sentence of doc.sentences) {
-    if (!c.audience.mayMatchSentence(lits, sentence.index)) continue;
-    const read = sentenceResult(doc, sentence, c.slot, text => agesIn(c, text, lits, sentence.index));
+  const records = sentenceRecords(doc);
+  for (const index of lits.sentencesFor(c.audience)) {
+    const sentence = doc.sentences[index];
+    const read = resultIn(records, sentence, c.slot, text => agesIn(c, text, lits, index));
     if (!read) continue;
     const at = (t: Threshold): Threshold => ({ age: t.age, span: { start: sentence.span.start + t.span.start, end: sentence.span.start + t.span.end } });
     const found: Threshold[] = [...(factsBySentence.get(sentence) ?? [])];

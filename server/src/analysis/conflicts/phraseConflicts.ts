@@ -3,7 +3,7 @@ import type { PhraseConflict } from '../../knowledge/files/conflicts';
 import type { Span } from '../../model/types';
 import type { CheckContext } from '../check';
 import { documentLiterals, filteredPattern, PatternGroup, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
-import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { newResultSlot, resultIn, sentenceRecords } from '../phrases/sentenceResults';
 import { clauseBefore, reportConflict, test } from './report';
 
 interface Compiled {
@@ -80,10 +80,11 @@ export function runPhraseConflict(ctx: CheckContext, rule: PhraseConflict): void
   const lits = documentLiterals(doc);
   const sideA: Span[] = [];
   const sideB: Span[] = [];
-  for (const sentence of doc.sentences) {
-    // A sentence no pattern of either side can match takes no side.
-    if (!c.eitherSide.mayMatchSentence(lits, sentence.index)) continue;
-    const found = sentenceResult(doc, sentence, c.slot, text => sideOf(c, text, lits, sentence.index));
+  const records = sentenceRecords(doc);
+  // A sentence no pattern of either side can match takes no side.
+  for (const index of lits.sentencesFor(c.eitherSide)) {
+    const sentence = doc.sentences[index];
+    const found = resultIn(records, sentence, c.slot, text => sideOf(c, text, lits, index));
     if (!found) continue;
     const span = { start: sentence.span.start + found.start, end: sentence.span.start + found.end };
     (found.side === 'b' ? sideB : sideA).push(span);

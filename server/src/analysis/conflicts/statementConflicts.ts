@@ -4,8 +4,8 @@ import { ontology } from '../../model/ontology';
 import type { PolicyDocument, Section, Sentence, Span, Statement, TermMention } from '../../model/types';
 import { withinTopic } from '../sectionTopics';
 import type { CheckContext } from '../check';
-import { documentLiterals, filteredPattern, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
-import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { documentLiterals, filteredPattern, PatternGroup, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
+import { newResultSlot, resultIn, sentenceRecords } from '../phrases/sentenceResults';
 import { SentenceMemo } from '../../model/sentenceMemo';
 import { clauseBefore, MAX_RELATED, reportConflict, test } from './report';
 
@@ -27,11 +27,15 @@ import { clauseBefore, MAX_RELATED, reportConflict, test } from './report';
 interface Compiled {
   /** Where the practices a sentence describes are remembered (phrases/sentenceResults.ts). */
   practiceSlot: number;
+  /** Where whether a sentence's words leave its denial standing (requireWords, qualifiers) is remembered. */
+  denialWordsSlot: number;
   requireWords?: FilteredPattern;
   qualifiers: FilteredPattern[];
   acknowledgedBy: FilteredPattern[];
   negation: RegExp;
   practices: { concepts: string[]; trigger?: FilteredPattern; requiredConcepts: string[]; requiredWords: RegExp[] }[];
+  /** The triggers of the practices: a sentence none may match describes none (null when a practice has no trigger). */
+  anyPractice: PatternGroup | null;
   statements: { shape: StatementPractice; requiredWords: RegExp[] }[];
 }
 
@@ -44,13 +48,17 @@ export function compileStatementConflict(rule: StatementConflict): Compiled {
     const filtered = (source: string) => filteredPattern(pattern(source));
     c = {
       practiceSlot: newResultSlot(),
+      denialWordsSlot: newResultSlot(),
       requireWords: rule.denial.requireWords ? filtered(rule.denial.requireWords) : undefined,
       qualifiers: (rule.denial.qualifiers ?? []).map(filtered),
       acknowledgedBy: (rule.acknowledgedBy ?? []).map(source => textPattern(pattern(source))),
       negation: pattern(rule.negation),
       practices: (rule.affirmation.practices ?? []).map(p => ({ concepts: p.concepts, trigger: p.trigger ? filtered(p.trigger) : undefined, requiredConcepts: p.requires.concepts, requiredWords: p.requires.patterns.map(pattern) })),
       statements: (rule.affirmation.statements ?? []).map(shape => ({ shape, requiredWords: (shape.requires?.patterns ?? []).map(pattern) })),
+      anyPractice: null,
     };
+    const triggers = c.practices.map(p => p.trigger);
+    if (triggers.every(t => t !== undefined)) c.anyPractice = new PatternGroup(triggers as FilteredPattern[]);
     compiledRules.set(rule, c);
   }
   return c;
@@ -58,20 +66,28 @@ export function compileStatementConflict(rule: StatementConflict): Compiled {
 
 const GENERIC_PERSONAL = 'data/personal-information';
 
-let lookalikeCache: { sources: readonly string[]; res: FilteredPattern[] } | undefined;
+let lookalikeCache: { sources: readonly string[]; res: FilteredPattern[]; slot: number } | undefined;
 
 /** The denial look-alikes compiled once per process (also before the first literal scan). */
 export function lookalikePatterns(sources: readonly string[]): FilteredPattern[] {
-  if (lookalikeCache?.sources !== sources) lookalikeCache = { sources, res: sources.map(s => filteredPattern(pattern(s))) };
-  return lookalikeCache.res;
+  return lookalikes(sources).res;
 }
 
-export function runStatementConflict(ctx: CheckContext, rule: StatementConflict, lookalikes: readonly string[]): void {
+/** The look-alikes with the slot where whether a sentence is one is remembered. */
+function lookalikes(sources: readonly string[]): { res: FilteredPattern[]; slot: number } {
+  if (lookalikeCache?.sources !== sources) lookalikeCache = { sources, res: sources.map(s => filteredPattern(pattern(s))), slot: newResultSlot() };
+  return lookalikeCache;
+}
+
+export function runStatementConflict(ctx: CheckContext, rule: StatementConflict, lookalikeSources: readonly string[]): void {
   const doc = ctx.doc;
   const c = compileStatementConflict(rule);
-  const notDenials = lookalikePatterns(lookalikes);
+  const notDenials = lookalikes(lookalikeSources);
   const lits = documentLiterals(doc);
-  const denials = denialsOf(doc, rule, c, lits).filter(d => !notDenials.some(p => p.testSentence(d.sentence.text, lits, d.sentence.index)));
+  const records = sentenceRecords(doc);
+  const denials = denialsOf(doc, rule, c, lits).filter(
+    d => !resultIn(records, d.sentence, notDenials.slot, text => notDenials.res.some(p => p.testSentence(text, lits, d.sentence.index))),
+  );
   if (!denials.length) return;
   if (c.acknowledgedBy.some(p => p.testText(lits))) {
     // The policy admits sharing for advertising: only a denial that names sharing still contradicts it.
@@ -105,11 +121,13 @@ function denialSpan(d: Statement): Span {
 }
 
 function denialsOf(doc: PolicyDocument, rule: StatementConflict, c: Compiled, lits: DocumentLiterals): Statement[] {
+  const records = sentenceRecords(doc);
+  const wordsAllow = (text: string, sentence: number) =>
+    (!c.requireWords || c.requireWords.testSentence(text, lits, sentence)) && !c.qualifiers.some(p => p.testSentence(text, lits, sentence));
   return doc.statements.filter(s => {
     if (!s.negated || !rule.denial.actions.includes(s.action)) return false;
     if (s.actor !== 'we' && s.actor !== 'unknown') return false;
-    if (c.requireWords && !c.requireWords.testSentence(s.sentence.text, lits, s.sentence.index)) return false;
-    if (c.qualifiers.some(p => p.testSentence(s.sentence.text, lits, s.sentence.index))) return false;
+    if (!resultIn(records, s.sentence, c.denialWordsSlot, text => wordsAllow(text, s.sentence.index))) return false;
     // "except as described below", "unless required by law": an exception we cannot read limits the denial.
     if (s.exceptions.some(e => e.terms.length === 0)) return false;
     return true;
@@ -208,9 +226,11 @@ function describedPractices(doc: PolicyDocument, rule: StatementConflict, c: Com
   if (cached) return cached;
   const o = ontology();
   const out: Place[] = [];
-  for (const sentence of doc.sentences) {
-    if (!c.practices.some(p => !p.trigger || p.trigger.mayMatchSentence(lits, sentence.index))) continue;
-    const described = sentenceResult(doc, sentence, c.practiceSlot, text => practicesIn(c, text, lits, sentence.index));
+  const records = sentenceRecords(doc);
+  const candidates = c.anyPractice ? lits.sentencesFor(c.anyPractice) : doc.sentences.map(s => s.index);
+  for (const index of candidates) {
+    const sentence = doc.sentences[index];
+    const described = resultIn(records, sentence, c.practiceSlot, text => practicesIn(c, text, lits, index));
     for (const { practice, hit, concepts } of described) {
       const hitSpan = { start: sentence.span.start + hit.start, end: sentence.span.start + hit.end };
       const { start, end } = sentence.block.span;

@@ -176,9 +176,9 @@ function reportMissingDates(ctx: CheckContext, rule: BrokenReferenceRule, report
   const doc = ctx.doc;
   const pointers = compileDatePointers(rule);
   const lits = documentLiterals(doc);
-  for (const sentence of doc.sentences) {
-    // Most sentences hold none of the words a pointer needs ("date", "top" …).
-    if (!pointers.mayMatchSentence(lits, sentence.index)) continue;
+  // Most sentences hold none of the words a pointer needs ("date", "top" …).
+  for (const index of lits.sentencesFor(pointers)) {
+    const sentence = doc.sentences[index];
     for (const p of pointers.patterns) {
       if (!p.mayMatchSentence(lits, sentence.index)) continue;
       const m = p.matchAll(sentence.text).next().value;

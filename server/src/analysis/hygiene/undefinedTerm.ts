@@ -4,7 +4,7 @@ import type { DefinedTerm, PolicyDocument, Span } from '../../model/types';
 import type { CheckContext } from '../check';
 import { documentLiterals, filteredPattern, PatternGroup, textPattern, type DocumentLiterals, type FilteredPattern } from '../phrases/literalFilter';
 import { sentenceAt } from '../phrases/sentenceAt';
-import { newResultSlot, sentenceResult } from '../phrases/sentenceResults';
+import { newResultSlot, resultIn, sentenceRecords } from '../phrases/sentenceResults';
 import type { Severity } from '../types';
 
 /**
@@ -64,9 +64,10 @@ export function runUndefinedTerm(ctx: CheckContext, rule: UndefinedTermRule): vo
   if (c.elsewhere.some(p => p.testText(lits))) return;
   const severity = rule.severity as Severity;
 
-  for (const sentence of doc.sentences) {
-    if (!c.anyPromise.mayMatchSentence(lits, sentence.index)) continue;
-    for (const m of sentenceResult(doc, sentence, c.slot, text => promisesIn(c, text, lits, sentence.index))) {
+  const records = sentenceRecords(doc);
+  for (const index of lits.sentencesFor(c.anyPromise)) {
+    const sentence = doc.sentences[index];
+    for (const m of resultIn(records, sentence, c.slot, text => promisesIn(c, text, lits, index))) {
       const phrase = m.phrase;
       // The capitalised run may start with sentence words ("This Policy explains Personal Data"): any tail that is defined will do.
       const tails = suffixes(phrase);

@@ -56,6 +56,35 @@ export interface ScanTarget {
   startIds: number[];
 }
 
+/** Where a scan of part of a text writes the occurrences outside any sentence's own scan. */
+export interface TextTarget {
+  inText: Uint8Array;
+  recordStarts: Uint8Array;
+  starts: number[];
+  startIds: number[];
+}
+
+/**
+ * What a scan of one sentence's text on its own finds: what the sentence's
+ * memo keeps, relative to its start, so that it serves wherever the sentence
+ * moves (literalFilter.ts puts the sentences of a document back together).
+ */
+export interface AloneScan {
+  /** Bit (id & 31) of word (id >> 5) for each literal that occurs (then words of the caller's); null when none does. */
+  readonly row: Uint32Array | null;
+  /** Offset (from the text's start) and id of each occurrence of a recorded literal, in pairs, in order of their ends. */
+  readonly starts: Int32Array;
+  /** The state after the text, in stored form (never negative). */
+  readonly endState: number;
+}
+
+const NO_STARTS = new Int32Array(0);
+// What most sentences hold, shared.
+const NOTHING_FOUND: AloneScan = Object.freeze({ row: null, starts: NO_STARTS, endState: 0 });
+
+/** Returned by catchUp when the scan has come to read what the segment's own scan read. */
+export const CAUGHT_UP = -1;
+
 export class LiteralAutomaton {
   /**
    * Symbol of each UTF-16 unit, folded: 0 for a character no literal holds
@@ -77,6 +106,8 @@ export class LiteralAutomaton {
   private readonly outIds: Int32Array;
   /** The length of each literal, by id. */
   readonly lengths: Int32Array;
+  /** How many characters each state has read of a literal (by state number, not stored form). */
+  private readonly depths: Int32Array;
 
   /** `literals` already folded (see foldedLiteral), each id its index. */
   constructor(readonly literals: readonly string[]) {
@@ -110,8 +141,15 @@ export class LiteralAutomaton {
 
     // Breadth-first order, then failure links and full transitions in it.
     const order: number[] = [0];
-    for (let q = 0; q < order.length; q++) for (const t of children[order[q]].values()) order.push(t);
+    const depthOf = [0];
+    for (let q = 0; q < order.length; q++) {
+      for (const t of children[order[q]].values()) {
+        order.push(t);
+        depthOf.push(depthOf[q] + 1);
+      }
+    }
     const states = order.length;
+    this.depths = Int32Array.from(depthOf);
     const rank = new Int32Array(states);
     order.forEach((s, r) => (rank[s] = r));
     const next = new Int32Array(states * A);
@@ -165,6 +203,89 @@ export class LiteralAutomaton {
           startIds.push(id);
         }
       }
+    }
+  }
+
+  /**
+   * Scans [from, to) of `text` from the root: every occurrence within it,
+   * offsets relative to `from`. A row has `rowLength` words: those after the
+   * first `words` are the caller's.
+   */
+  scanAlone(text: string, from: number, to: number, words: number, rowLength: number, recordStarts: Uint8Array): AloneScan {
+    const { delta, outStart, outIds, symbols, alphabet, lengths } = this;
+    let row: Uint32Array | null = null;
+    let starts: number[] | null = null;
+    let state = 0;
+    for (let i = from; i < to; i++) {
+      state = delta[state + symbols[text.charCodeAt(i)]];
+      if (state >= 0) continue;
+      state = -state;
+      const at = state / alphabet;
+      const last = outStart[at + 1];
+      for (let k = outStart[at]; k < last; k++) {
+        const id = outIds[k];
+        (row ??= new Uint32Array(rowLength))[id >> 5] |= 1 << (id & 31);
+        if (recordStarts[id]) (starts ??= []).push(i + 1 - from - lengths[id], id);
+      }
+    }
+    if (!row && !starts && state === 0) return NOTHING_FOUND;
+    return { row, starts: starts ? new Int32Array(starts) : NO_STARTS, endState: state };
+  }
+
+  /**
+   * Continues a scan of `text` in state `state` over [from, to), writing
+   * every occurrence that ends there to `target` (a stretch no sentence
+   * holds); returns the state at `to`.
+   */
+  scanBetween(text: string, from: number, to: number, state: number, target: TextTarget): number {
+    const { delta, outStart, outIds, symbols, alphabet, lengths } = this;
+    for (let i = from; i < to; i++) {
+      state = delta[state + symbols[text.charCodeAt(i)]];
+      if (state >= 0) continue;
+      state = -state;
+      const at = state / alphabet;
+      const end = i + 1;
+      const last = outStart[at + 1];
+      for (let k = outStart[at]; k < last; k++) this.found(outIds[k], end - lengths[outIds[k]], target);
+    }
+    return state;
+  }
+
+  /**
+   * Continues a scan in state `state` into a segment [from, to) that was
+   * scanned on its own (scanAlone), writing to `target` the occurrences that
+   * began before it, which its own scan could not see. Once the literal the
+   * state has begun lies within the segment, the state is the one the
+   * segment's own scan was in there, and nothing further can begin before
+   * `from`: returns CAUGHT_UP then (the state at `to` is the own scan's end
+   * state), else the state at `to`.
+   */
+  catchUp(text: string, from: number, to: number, state: number, target: TextTarget): number {
+    const { delta, outStart, outIds, symbols, alphabet, lengths, depths } = this;
+    if (state === 0) return CAUGHT_UP;
+    for (let i = from; i < to; i++) {
+      state = delta[state + symbols[text.charCodeAt(i)]];
+      const output = state < 0;
+      if (output) state = -state;
+      const at = state / alphabet;
+      const end = i + 1;
+      if (output) {
+        const last = outStart[at + 1];
+        for (let k = outStart[at]; k < last; k++) {
+          const start = end - lengths[outIds[k]];
+          if (start < from) this.found(outIds[k], start, target);
+        }
+      }
+      if (depths[at] <= end - from) return CAUGHT_UP;
+    }
+    return state;
+  }
+
+  private found(id: number, start: number, target: TextTarget): void {
+    target.inText[id] = 1;
+    if (target.recordStarts[id]) {
+      target.starts.push(start);
+      target.startIds.push(id);
     }
   }
 }

@@ -4,11 +4,15 @@
 // cannot match, so skipping it changes no result. The words are read from
 // the pattern's source once (requirements/literals.ts); their occurrences in
 // a document are found in one scan for all patterns (literalAutomaton.ts).
+// Re-analysis after an edit scans only the sentences whose text changed: each
+// sentence's own scan is remembered with its text (sentenceResults.ts), and
+// the document's tables are put back together from them.
 
 import { firstPrefixes } from '../../model/regexFirstChars';
 import type { PolicyDocument } from '../../model/types';
 import { requiredLiteralSets } from '../requirements/literals';
-import { foldedLiteral, LiteralAutomaton } from './literalAutomaton';
+import { CAUGHT_UP, foldedLiteral, LiteralAutomaton, type AloneScan, type TextTarget } from './literalAutomaton';
+import { newResultSlot, recordOf, sentenceRecords, type SentenceRecord } from './sentenceResults';
 
 /**
  * Every literal any pattern asked for, by id, and those whose offsets are
@@ -110,6 +114,8 @@ function startLiteralsOf(source: string, anchor: boolean, minLength: number): In
 export class FilteredPattern {
   /** One literal of each set occurs in every match; null: any text may match. */
   private readonly sets: Int32Array[] | null;
+  /** The sets as masks over a sentence's row (a test of a word or two instead of one per literal). */
+  private readonly setMasks: LiteralMask[] | null;
   /** Every match starts with one of these (null: unknown); for searches over the whole text. */
   private readonly starts: Int32Array | null;
   private sticky: RegExp | undefined;
@@ -120,6 +126,7 @@ export class FilteredPattern {
     wholeText: boolean,
   ) {
     this.sets = literalSetsOf(re.source);
+    this.setMasks = this.sets ? this.sets.map(set => literalMask(Array.from(set))) : null;
     this.starts = wholeText && re.global ? startLiteralsOf(re.source, true, 1) : null;
   }
 
@@ -128,10 +135,16 @@ export class FilteredPattern {
     return this.sets ? this.sets[0] : null;
   }
 
+  /** firstSet() as a mask (sentencesFor). */
+  anyMask(): LiteralMask | null {
+    return this.setMasks ? this.setMasks[0] : null;
+  }
+
   /** False only when the sentence cannot hold a match. */
   mayMatchSentence(lits: DocumentLiterals, sentence: number): boolean {
-    if (!this.sets) return true;
-    for (const set of this.sets) if (!lits.sentenceHasAny(sentence, set)) return false;
+    const masks = this.setMasks;
+    if (!masks) return true;
+    for (let k = 0; k < masks.length; k++) if (!lits.sentenceHasMask(sentence, masks[k])) return false;
     return true;
   }
 
@@ -195,11 +208,14 @@ export class FilteredPattern {
     return this.test(lits.text);
   }
 
+  /** Whether a match starts at one of the offsets of the start literals: in any order, so literal by literal, unmerged. */
   private matchAllFirst(lits: DocumentLiterals): boolean {
     const sticky = (this.sticky ??= new RegExp(this.re.source, this.re.flags.replace('g', '') + 'y'));
-    for (const at of lits.startsOf(this.starts!)) {
-      sticky.lastIndex = at;
-      if (sticky.test(lits.text)) return true;
+    for (const id of this.starts!) {
+      for (const at of lits.startsOfLiteral(id)) {
+        sticky.lastIndex = at;
+        if (sticky.test(lits.text)) return true;
+      }
     }
     return false;
   }
@@ -231,10 +247,21 @@ export class PatternGroup {
     for (const p of this.patterns) if (p.mayMatchSentence(lits, sentence)) return true;
     return false;
   }
+
+  /** Literals one of which every match of every pattern holds, as a mask (sentencesFor). */
+  anyMask(): LiteralMask | null {
+    return this.any;
+  }
+}
+
+/** What may match a sentence (one pattern or a group), with literals one of which a match holds. */
+export interface SentenceFilter {
+  mayMatchSentence(lits: DocumentLiterals, sentence: number): boolean;
+  anyMask(): LiteralMask | null;
 }
 
 /** Literal ids as the words of a sentence's bits they fall in and the bits within each word. */
-interface LiteralMask {
+export interface LiteralMask {
   words: Int32Array;
   bits: Int32Array;
   maxId: number;
@@ -281,6 +308,15 @@ export class DocumentLiterals {
   private readonly startList: number[] = [];
   private readonly startIds: number[] = [];
   private readonly startsCache = new Map<Int32Array, Int32Array>();
+  private readonly sentenceCount: number;
+  private readonly candidates = new Map<SentenceFilter, Int32Array>();
+  /**
+   * Each sentence's row of its remembered scan (null: no literal), which
+   * after the literal bits keeps what filters said of the sentence: a word of
+   * the filters asked, a word of those that may match (sentencesFor). Null
+   * when sentences overlap.
+   */
+  private rows: (Uint32Array | null)[] | null = null;
   /** Sentences overlap (never in a model built by document.ts): every sentence is then said to hold every literal. */
   private readonly unknownSentences: boolean;
 
@@ -292,38 +328,105 @@ export class DocumentLiterals {
     this.inText = new Uint8Array(this.size);
     this.recorded = VOCABULARY.anchorFlags();
     const sentences = doc.sentences;
+    this.sentenceCount = sentences.length;
     this.bySentence = new Uint32Array(sentences.length * this.words);
-    const sentenceStarts = new Int32Array(sentences.length);
-    const sentenceEnds = new Int32Array(sentences.length);
-    let overlap = false;
-    for (let s = 0; s < sentences.length; s++) {
-      sentenceStarts[s] = sentences[s].span.start;
-      sentenceEnds[s] = sentences[s].span.end;
-      if (s > 0 && sentenceStarts[s] < sentenceEnds[s - 1]) overlap = true;
+    const automaton = VOCABULARY.automaton();
+    const target: TextTarget = { inText: this.inText, recordStarts: this.recorded, starts: this.startList, startIds: this.startIds };
+    this.unknownSentences = !this.scanBySentence(doc, automaton, target);
+    if (this.unknownSentences) {
+      this.rows = null;
+      this.inText.fill(0);
+      this.startList.length = this.startIds.length = 0;
+      automaton.scanBetween(doc.text, 0, doc.text.length, 0, target);
     }
-    this.unknownSentences = overlap;
-    VOCABULARY.automaton().scan(doc.text, {
-      sentenceStarts,
-      sentenceEnds,
-      bySentence: this.bySentence,
-      words: this.words,
-      inText: this.inText,
-      recordStarts: this.recorded,
-      starts: this.startList,
-      startIds: this.startIds,
-    });
   }
 
-  sentenceHasAny(sentence: number, ids: Int32Array): boolean {
-    if (this.unknownSentences) return true;
-    const base = sentence * this.words;
-    for (let k = 0; k < ids.length; k++) {
-      const id = ids[k];
-      // A literal added after this document was scanned: unknown, so possible.
-      if (id >= this.size) return true;
-      if (this.bySentence[base + (id >> 5)] & (1 << (id & 31))) return true;
+  /**
+   * The scan of the whole text, put together from each sentence's own scan
+   * (remembered by its text) and a scan of what lies between sentences. An
+   * occurrence that begins before a sentence and ends in it is found by
+   * carrying the state into the sentence until it reads what the sentence's
+   * own scan read (catchUp); such an occurrence is in no sentence. False
+   * when the sentences do not follow one another in the text.
+   */
+  private scanBySentence(doc: PolicyDocument, automaton: LiteralAutomaton, target: TextTarget): boolean {
+    const { text, sentences } = doc;
+    const { words, bySentence, startList, startIds, recorded, version } = this;
+    const records = sentenceRecords(doc);
+    const rows: (Uint32Array | null)[] = (this.rows = new Array(sentences.length));
+    // The literals of all sentences, merged into inText at the end.
+    const inSentences = new Uint32Array(words);
+    let state = 0;
+    let at = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      const sentence = sentences[s];
+      const { start, end } = sentence.span;
+      if (start < at || end - start !== sentence.text.length || end > text.length) return false;
+      if (start > at) state = automaton.scanBetween(text, at, start, state, target);
+      const record = recordOf(records, sentence);
+      const own = sentenceLiterals(record, text, start, end, automaton, words, recorded, version);
+      if (state !== 0) {
+        const caught = automaton.catchUp(text, start, end, state, target);
+        state = caught === CAUGHT_UP ? own.endState : caught;
+      } else state = own.endState;
+      const row = own.row;
+      rows[s] = row;
+      if (row) {
+        const base = s * words;
+        for (let w = 0; w < words; w++) {
+          bySentence[base + w] = row[w];
+          inSentences[w] |= row[w];
+        }
+      }
+      const starts = own.starts;
+      for (let k = 0; k < starts.length; k += 2) {
+        startList.push(start + starts[k]);
+        startIds.push(starts[k + 1]);
+      }
+      at = end;
     }
-    return false;
+    automaton.scanBetween(text, at, text.length, state, target);
+    for (let id = 0; id < this.size; id++) if (inSentences[id >> 5] & (1 << (id & 31))) this.inText[id] = 1;
+    return true;
+  }
+
+  /**
+   * The sentences, by index in text order, of which `filter.mayMatchSentence`
+   * holds. What a filter said of a sentence is kept in the row of its
+   * remembered scan (it depends on the sentence's literals alone): after an
+   * edit only the sentences that changed are asked again.
+   */
+  sentencesFor(filter: SentenceFilter): Int32Array {
+    let out = this.candidates.get(filter);
+    if (out) return out;
+    const found: number[] = [];
+    const n = this.sentenceCount;
+    const rows = this.rows;
+    const slot = verdictSlotOf(filter);
+    if (!rows || slot >= MAX_VERDICTS) {
+      for (let s = 0; s < n; s++) if (filter.mayMatchSentence(this, s)) found.push(s);
+    } else {
+      const asked = this.words;
+      const said = asked + 1;
+      const bit = 1 << slot;
+      // What the filter says of a sentence without literals, asked once.
+      let ofNone: boolean | undefined;
+      for (let s = 0; s < n; s++) {
+        const row = rows[s];
+        let may: boolean;
+        if (row === null) may = ofNone ??= filter.mayMatchSentence(this, s);
+        else if (row[asked] & bit) may = (row[said] & bit) !== 0;
+        else {
+          may = filter.mayMatchSentence(this, s);
+          row[asked] |= bit;
+          if (may) row[said] |= bit;
+        }
+        if (may) found.push(s);
+      }
+    }
+    out = Int32Array.from(found);
+    this.candidates.set(filter, out);
+    return out;
   }
 
   /** Whether the sentence holds one of the literals of the mask. */
@@ -365,6 +468,11 @@ export class DocumentLiterals {
 
   private startsById: Map<number, number[]> | undefined;
 
+  /** Start offsets of one recorded literal, ascending. */
+  startsOfLiteral(id: number): readonly number[] {
+    return (this.startsById ??= this.groupStarts()).get(id) ?? NO_OFFSETS;
+  }
+
   /** Recorded offsets by literal; those of one literal come in text order. */
   private groupStarts(): Map<number, number[]> {
     const byId = new Map<number, number[]>();
@@ -375,6 +483,33 @@ export class DocumentLiterals {
     return byId;
   }
 }
+
+// A sentence's own scan, kept in its record (sentenceResults.ts) with the
+// vocabulary version it was made with: a literal added since makes it stale.
+const SCAN_SLOT = newResultSlot();
+const SCAN_VERSION_SLOT = newResultSlot();
+// Filters asked of many sentences are few (a rule's cases, a conflict's sides):
+// what each said fits in a word of the row; more are asked afresh.
+const MAX_VERDICTS = 32;
+
+const verdictSlots = new Map<SentenceFilter, number>();
+
+function verdictSlotOf(filter: SentenceFilter): number {
+  let slot = verdictSlots.get(filter);
+  if (slot === undefined) verdictSlots.set(filter, (slot = verdictSlots.size));
+  return slot;
+}
+
+/** The scan of the sentence at [start, end) of `text`, kept in its record. */
+function sentenceLiterals(record: SentenceRecord, text: string, start: number, end: number, automaton: LiteralAutomaton, words: number, recordStarts: Uint8Array, version: number): AloneScan {
+  if (record[SCAN_VERSION_SLOT] === version) return record[SCAN_SLOT] as AloneScan;
+  const scan = automaton.scanAlone(text, start, end, words, words + 2, recordStarts);
+  record[SCAN_SLOT] = scan;
+  record[SCAN_VERSION_SLOT] = version;
+  return scan;
+}
+
+const NO_OFFSETS: readonly number[] = Object.freeze([]);
 
 const perDocument = new WeakMap<PolicyDocument, DocumentLiterals>();
 

@@ -4,7 +4,7 @@ import type { Sentence, Span } from '../../model/types';
 import type { CheckContext, RuleMeta } from '../check';
 import type { RawFinding, RuleKind, Severity, SpanFix } from '../types';
 import { documentLiterals, filteredPattern, PatternGroup, type DocumentLiterals, type FilteredPattern } from './literalFilter';
-import { newResultSlot, sentenceResult } from './sentenceResults';
+import { newResultSlot, resultIn, sentenceRecords } from './sentenceResults';
 
 /**
  * Runs a phrase rule (risks.yaml, hygiene.yaml) sentence by sentence: each
@@ -72,10 +72,11 @@ export function runPhraseRule(ctx: CheckContext, rule: PhraseRule, kind: RuleKin
   const doc = ctx.doc;
   const lits = documentLiterals(doc);
   const hits: Hit[] = [];
-  for (const sentence of doc.sentences) {
-    // A sentence none of whose case patterns can match gives no hit, whatever its trigger and exemptions say.
-    if (!compiled.anyCase.mayMatchSentence(lits, sentence.index)) continue;
-    const found = sentenceResult(doc, sentence, compiled.slot, text => sentenceHits(compiled, text, lits, sentence.index));
+  const records = sentenceRecords(doc);
+  // A sentence none of whose case patterns can match gives no hit, whatever its trigger and exemptions say.
+  for (const index of lits.sentencesFor(compiled.anyCase)) {
+    const sentence = doc.sentences[index];
+    const found = resultIn(records, sentence, compiled.slot, text => sentenceHits(compiled, text, lits, index));
     for (const h of found) {
       const span = { start: sentence.span.start + h.start, end: sentence.span.start + h.end };
       hits.push({ sentence, span, text: doc.text.slice(span.start, span.end), phraseCase: compiled.cases[h.caseIndex].spec });

@@ -9,12 +9,13 @@ import { SentenceMemo } from '../../model/sentenceMemo';
 import type { PolicyDocument, Sentence } from '../../model/types';
 
 /** One slot per rule, filled when the rule first reads the sentence. */
-type SentenceRecord = unknown[];
+export type SentenceRecord = unknown[];
 
-// Only sentences some rule could match are kept (most sentences are ruled out
-// by their words, which costs nothing to find again). The entry bound still
-// leaves room for every sentence of a 3 MB policy: a least-recently-used memo
-// smaller than the document would miss on all of them, in order.
+// Every sentence has a record: the literal scan (literalFilter.ts) keeps the
+// literals each sentence holds in it, and the rules then find their slots
+// without a second lookup. The entry bound leaves room for every sentence of
+// a 3 MB policy: a least-recently-used memo smaller than the document would
+// miss on all of them, in order.
 const memo = new SentenceMemo<SentenceRecord>(60_000, 8_000_000);
 const perDocument = new WeakMap<PolicyDocument, (SentenceRecord | undefined)[]>();
 let slots = 0;
@@ -25,12 +26,18 @@ export function newResultSlot(): number {
 }
 
 /**
- * The result of `compute(sentence.text)` for a rule's slot, remembered by the
- * sentence's text. `compute` must read nothing but the text it is given.
+ * The records of a document's sentences, by sentence index, filled as they
+ * are read (see recordOf): what every rule of one analysis shares, so that a
+ * sentence's text is looked up in the memo once per analysis.
  */
-export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot: number, compute: (text: string) => T): T {
+export function sentenceRecords(doc: PolicyDocument): (SentenceRecord | undefined)[] {
   let records = perDocument.get(doc);
   if (!records) perDocument.set(doc, (records = []));
+  return records;
+}
+
+/** The record of `sentence` among `records` (those of its document), found by its text or made. */
+export function recordOf(records: (SentenceRecord | undefined)[], sentence: Sentence): SentenceRecord {
   let record = records[sentence.index];
   if (!record) {
     record = memo.get(sentence.text);
@@ -40,6 +47,20 @@ export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot:
     }
     records[sentence.index] = record;
   }
+  return record;
+}
+
+/**
+ * The result of `compute(sentence.text)` for a rule's slot, remembered by the
+ * sentence's text. `compute` must read nothing but the text it is given.
+ */
+export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot: number, compute: (text: string) => T): T {
+  return resultIn(sentenceRecords(doc), sentence, slot, compute);
+}
+
+/** sentenceResult, given the records of the sentence's document (sentenceRecords): for a rule's loop over many sentences. */
+export function resultIn<T>(records: (SentenceRecord | undefined)[], sentence: Sentence, slot: number, compute: (text: string) => T): T {
+  const record = recordOf(records, sentence);
   if (slot in record) return record[slot] as T;
   const value = compute(sentence.text);
   record[slot] = value;

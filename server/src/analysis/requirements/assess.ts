@@ -6,6 +6,7 @@ import type { RequirementState } from '../types';
 import { evaluateCondition, type ConditionOutcome } from './conditions';
 import { readDeclaration } from './declarations';
 import { matchingSentences, type SentenceView } from './evidence';
+import { nearMissClause } from './patternPrefilter';
 
 /** Evidence spans kept per requirement: enough to show where, not every mention. */
 const MAX_EVIDENCE = 3;
@@ -110,7 +111,7 @@ function nearMiss(doc: PolicyDocument, r: Requirement, partial: SentenceView[]):
   // A main clause found without its other parts is the closest text there is.
   if (partial.length) return partial[0].sentence.span;
   if (!r.nearMiss) return undefined;
-  return matchingSentences([{ any: r.nearMiss.any }], doc)[0]?.sentence.span;
+  return matchingSentences([nearMissClause(r)], doc)[0]?.sentence.span;
 }
 
 function dedupe(spans: Span[]): Span[] {

@@ -1,9 +1,9 @@
 import type { EvidenceClause, StatementShape } from '../../knowledge/files/requirements';
 import type { PolicyDocument, Section, Sentence, Statement } from '../../model/types';
-import { topicsOf } from '../sectionTopics';
-import { FAILS, MATCHES, UNKNOWN, type PatternPrefilter } from './patternPrefilter';
 import { compiledPattern, type CompiledPattern } from './patterns';
-import { currentPrefilter, sentenceFacts, type SentenceFacts } from './sentenceFacts';
+import { sentenceFacts, type SentenceFacts } from './sentenceFacts';
+import { DocumentSections, sectionKey } from './sectionRules';
+import { currentTextTests, passesTest, slotOf, testOfEntry, type OpenTests, type TextTest, type TextTests } from './textTests';
 
 /** A sentence as evidence is judged: what is known of its text, its statements, its section chain. */
 export interface SentenceView {
@@ -21,111 +21,119 @@ interface CompiledClause {
 }
 
 /**
- * A document's sentences prepared for evidence: each pattern is tested at
- * most once per sentence text (results live with the sentence's facts,
- * shared with other documents and later versions), and a clause is judged
- * only on sentences that hold the literals of its patterns.
+ * A document's sentences prepared for evidence: by clause words (text test),
+ * the sentences that may pass it. What the words of a sentence pass is judged
+ * at most once per sentence text and kept with its facts (textTests.ts),
+ * shared with other documents and later versions: a sentence judged to fail
+ * is not listed again. Kept in flat arrays by sentence index: a 3 MB policy
+ * has some 25 000 sentences, prepared again on every keystroke.
  */
 class DocumentEvidence {
-  readonly views: SentenceView[];
-  /** By pattern id: the sentences that hold its literals, ascending (patterns with literals only). */
-  private readonly possible: (Int32Array | undefined)[] = [];
+  readonly sentences: readonly Sentence[];
+  readonly facts: SentenceFacts[];
+  /** By sentence index: its statements, or undefined when it has none. */
+  private readonly statements: (Statement[] | undefined)[];
+  /** By sentence index: its section's number (see DocumentSections). */
+  readonly sectionOf: Int32Array;
+  readonly sections: DocumentSections;
+  /** By sentence index: the text tests its words may pass, with their verdicts (see TextTests.open). */
+  readonly open: OpenTests[];
+  /** By sentence index: 1 while a call of matchingSentences has found it (all 0 between calls). */
+  readonly found: Uint8Array;
+  /** By text test id: the sentences that may pass it, ascending, and the test's slot in each sentence's open tests. */
+  private readonly mayPass: ({ sentences: Int32Array; slots: Uint16Array } | undefined)[] = [];
 
   constructor(
     doc: PolicyDocument,
-    readonly prefilter: PatternPrefilter,
+    readonly tests: TextTests,
   ) {
-    const bySentence = new Map<number, Statement[]>();
-    for (const s of doc.statements) {
-      const at = bySentence.get(s.sentence.index);
-      if (at) at.push(s);
-      else bySentence.set(s.sentence.index, [s]);
+    const sentences = (this.sentences = doc.sentences);
+    const n = sentences.length;
+    this.statements = new Array(n);
+    for (const s of doc.statements) (this.statements[s.sentence.index] ??= []).push(s);
+    this.sections = new DocumentSections(doc);
+    this.sectionOf = new Int32Array(n);
+    this.found = new Uint8Array(n);
+    const facts = (this.facts = new Array<SentenceFacts>(n));
+    const open = (this.open = new Array<OpenTests>(n));
+    const counts = new Int32Array(tests.list.length);
+    let section: Section | null | undefined;
+    let number = 0;
+    for (let i = 0; i < n; i++) {
+      const sentence = sentences[i];
+      if (sentence.section !== section) {
+        section = sentence.section;
+        number = this.sections.numberOf(section);
+      }
+      this.sectionOf[i] = number;
+      facts[i] = sentenceFacts(sentence.text);
+      const entries = (open[i] = tests.open(facts[i]));
+      for (let k = 0; k < entries.length; k++) counts[testOfEntry(entries[k])]++;
     }
-    this.views = doc.sentences.map(sentence => ({ sentence, facts: sentenceFacts(sentence.text), statements: bySentence.get(sentence.index) ?? [] }));
-    const counts = new Int32Array(prefilter.covered);
-    for (const v of this.views) for (const p of v.facts.possible) counts[p]++;
-    for (let p = 0; p < counts.length; p++) if (counts[p]) this.possible[p] = new Int32Array(counts[p]);
+    for (let t = 0; t < counts.length; t++) if (counts[t]) this.mayPass[t] = { sentences: new Int32Array(counts[t]), slots: new Uint16Array(counts[t]) };
     counts.fill(0);
-    this.views.forEach((v, i) => {
-      for (const p of v.facts.possible) this.possible[p]![counts[p]++] = i;
-    });
+    for (let i = 0; i < n; i++) {
+      const entries = open[i];
+      for (let k = 0; k < entries.length; k++) {
+        const t = testOfEntry(entries[k]);
+        const list = this.mayPass[t]!;
+        const at = counts[t]++;
+        list.sentences[at] = i;
+        list.slots[at] = k;
+      }
+    }
   }
 
-  matches(pattern: CompiledPattern, sentence: number): boolean {
-    return factMatches(this.views[sentence].facts, pattern);
+  /** The sentences that may pass the test, ascending, with the test's slot in each one's open tests. */
+  mayPassTest(test: TextTest): { sentences: ArrayLike<number>; slots: ArrayLike<number> } {
+    return this.mayPass[test.id] ?? NO_SENTENCES;
   }
 
-  /** False when the literals already rule the pattern out for the sentence. */
-  private mayMatch(pattern: CompiledPattern, sentence: number): boolean {
-    const results = this.views[sentence].facts.results;
-    return pattern.id >= results.length || results[pattern.id] !== FAILS;
+  /** Whether sentence i passes the test whose slot in its open tests is `slot` (-1: not among them, so it fails). */
+  passes(i: number, slot: number): boolean {
+    return slot >= 0 && this.tests.passes(this.open[i], slot, this.facts[i]);
   }
 
-  matchesAll(patterns: readonly CompiledPattern[], sentence: number): boolean {
-    for (const p of patterns) if (!this.mayMatch(p, sentence)) return false;
-    for (const p of patterns) if (!this.matches(p, sentence)) return false;
-    return true;
+  /** The view of sentence i, as returned to callers. */
+  view(i: number): SentenceView {
+    return { sentence: this.sentences[i], facts: this.facts[i], statements: this.statements[i] ?? [] };
   }
 
-  matchesAny(patterns: readonly CompiledPattern[], sentence: number): boolean {
-    for (const p of patterns) if (this.mayMatch(p, sentence) && this.matches(p, sentence)) return true;
-    return false;
+  /** Whether a statement of sentence i fits the shape. */
+  statementFits(i: number, shape: StatementShape): boolean {
+    const at = this.statements[i];
+    return !!at && at.some(s => statementFits(s, shape));
   }
 
   /** By action: the sentences with a statement of that action, ascending (built on first use). */
-  private byAction: Map<string, number[]> | undefined;
-  private withStatements: number[] | undefined;
+  private byAction: Map<string, Int32Array> | undefined;
+  private withStatements: Int32Array | undefined;
 
   /** Sentences with a statement that may fit the shape (by its action), ascending. */
-  private statementCandidates(shape: StatementShape): ArrayLike<number> {
+  statementCandidates(shape: StatementShape): ArrayLike<number> {
     if (!this.byAction) {
-      this.byAction = new Map();
-      this.withStatements = [];
-      this.views.forEach((v, i) => {
-        if (v.statements.length) this.withStatements!.push(i);
-        for (const action of new Set(v.statements.map(s => s.action))) {
-          const list = this.byAction!.get(action);
-          if (list) list.push(i);
-          else this.byAction!.set(action, [i]);
+      const byAction = new Map<string, number[]>();
+      const withStatements: number[] = [];
+      this.statements.forEach((at, i) => {
+        if (!at) return;
+        withStatements.push(i);
+        for (const s of at) {
+          const list = byAction.get(s.action);
+          if (!list) byAction.set(s.action, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
         }
       });
+      this.byAction = new Map([...byAction].map(([action, list]) => [action, Int32Array.from(list)]));
+      this.withStatements = Int32Array.from(withStatements);
     }
     if (!shape.action) return this.withStatements!;
-    const lists = shape.action.map(a => this.byAction!.get(a) ?? []);
+    const lists = shape.action.map(a => this.byAction!.get(a) ?? NONE);
     return lists.length === 1 ? lists[0] : this.union(lists);
-  }
-
-  /**
-   * The sentences worth judging against a clause, ascending, or null for
-   * every sentence: those that hold the literals of its `all` and `any`
-   * patterns, or that have a statement of its shape, whichever are fewer.
-   */
-  candidates(clause: EvidenceClause, patterns: CompiledClause): ArrayLike<number> | null {
-    const byStatement = clause.statement ? this.statementCandidates(clause.statement) : null;
-    const byLiterals = this.literalCandidates(patterns);
-    if (byStatement && byLiterals) return byStatement.length < byLiterals.length ? byStatement : byLiterals;
-    return byStatement ?? byLiterals;
-  }
-
-  /** Sentences that hold the literals of the clause's `all` patterns (the narrowest) or `any` patterns, or null when they cannot tell. */
-  private literalCandidates(clause: CompiledClause): ArrayLike<number> | null {
-    let best: ArrayLike<number> | null = null;
-    const listOf = (p: CompiledPattern) => this.possible[p.id] ?? NONE;
-    for (const p of clause.all ?? []) {
-      if (!this.prefilter.hasLiterals(p)) continue;
-      const list = listOf(p);
-      if (!best || list.length < best.length) best = list;
-    }
-    if (clause.any?.length && clause.any.every(p => this.prefilter.hasLiterals(p))) {
-      const union = this.union(clause.any.map(listOf));
-      if (!best || union.length < best.length) best = union;
-    }
-    return best;
   }
 
   private union(lists: ArrayLike<number>[]): ArrayLike<number> {
     if (lists.length === 1) return lists[0];
-    const marked = new Uint8Array(this.views.length);
+    const marked = new Uint8Array(this.sentences.length);
     let count = 0;
     for (const list of lists) {
       for (let k = 0; k < list.length; k++) {
@@ -142,22 +150,7 @@ class DocumentEvidence {
 }
 
 const NONE = new Int32Array(0);
-
-/** Whether the pattern matches the text, tested at most once per text (the result is kept with its facts). */
-function factMatches(facts: SentenceFacts, pattern: CompiledPattern): boolean {
-  if (pattern.id >= facts.results.length) grow(facts, pattern.id + 1);
-  const known = facts.results[pattern.id];
-  if (known !== UNKNOWN) return known === MATCHES;
-  const found = pattern.re.test(facts.text);
-  facts.results[pattern.id] = found ? MATCHES : FAILS;
-  return found;
-}
-
-function grow(facts: SentenceFacts, size: number) {
-  const results = new Uint8Array(size);
-  results.set(facts.results);
-  facts.results = results;
-}
+const NO_SENTENCES = { sentences: NONE, slots: new Uint16Array(0) };
 
 // Clauses come from the knowledge cache and live as long as it: compile once.
 const compiledClauses = new WeakMap<EvidenceClause, CompiledClause>();
@@ -174,85 +167,64 @@ function compileClause(clause: EvidenceClause): CompiledClause {
 const documents = new WeakMap<PolicyDocument, DocumentEvidence>();
 
 function evidenceOf(doc: PolicyDocument): DocumentEvidence {
-  const prefilter = currentPrefilter();
+  const tests = currentTextTests();
   let e = documents.get(doc);
-  if (!e || e.prefilter !== prefilter) documents.set(doc, (e = new DocumentEvidence(doc, prefilter)));
+  if (!e || e.tests !== tests) documents.set(doc, (e = new DocumentEvidence(doc, tests)));
   return e;
 }
 
-/** The sentences of a document, prepared once per document for evidence matching. */
-export function sentenceViews(doc: PolicyDocument): SentenceView[] {
-  return evidenceOf(doc).views;
-}
-
-/** What the clause asks of the sentence's section (its topics, its title): the same for every sentence of the section. */
-function sectionAllows(clause: EvidenceClause, patterns: CompiledClause, section: Section | null): boolean {
-  if (clause.within && !inTopic(section, clause.within)) return false;
-  if (clause.notWithin && excludedByTopic(section, clause.notWithin, clause.unlessWithin ?? [])) return false;
-  if (patterns.titled && !titled(section, patterns.titled)) return false;
-  return true;
-}
-
-/** What the clause asks of the sentence itself (index `at` of the document's sentences): its statements and words. */
-function sentenceHolds(clause: EvidenceClause, patterns: CompiledClause, evidence: DocumentEvidence, at: number): boolean {
-  if (clause.statement && !evidence.views[at].statements.some(s => statementFits(s, clause.statement!))) return false;
-  if (patterns.all && !evidence.matchesAll(patterns.all, at)) return false;
-  if (patterns.any && !evidence.matchesAny(patterns.any, at)) return false;
-  if (patterns.not && evidence.matchesAny(patterns.not, at)) return false;
-  return true;
-}
-
-/** The sentences that satisfy at least one of the clauses, in document order. */
+/**
+ * The sentences that satisfy at least one of the clauses, in document order.
+ * A clause goes over the sentences that may pass its text test or those with
+ * a statement of its shape, whichever are fewer (every sentence when it has
+ * neither); each is judged by its section, then its statements, then its
+ * words, as a first analysis would, so that no pattern runs on a sentence
+ * whose section or statements already rule it out.
+ */
 export function matchingSentences(clauses: readonly EvidenceClause[], doc: PolicyDocument): SentenceView[] {
   const evidence = evidenceOf(doc);
-  const views = evidence.views;
-  const found = new Uint8Array(views.length);
-  for (const clause of clauses) {
-    const patterns = compileClause(clause);
-    const may = evidence.candidates(clause, patterns);
-    const count = may ? may.length : views.length;
-    // Sentences come in document order, section after section: judge each section once.
-    let section: Section | null | undefined;
-    let allowed = false;
-    for (let k = 0; k < count; k++) {
-      const i = may ? may[k] : k;
-      if (found[i]) continue;
-      if (views[i].sentence.section !== section) {
-        section = views[i].sentence.section;
-        allowed = sectionAllows(clause, patterns, section);
+  const n = evidence.sentences.length;
+  const { sectionOf, facts, open, found } = evidence;
+  const hits: number[] = [];
+  try {
+    for (const clause of clauses) {
+      const patterns = compileClause(clause);
+      const test = evidence.tests.testOf(clause);
+      const shape = clause.statement;
+      // The sentences to go over: those that may pass the text test or have a statement of the shape, whichever are fewer; else all.
+      let may: ArrayLike<number> | null = null;
+      let slots: ArrayLike<number> | null = null;
+      if (test) ({ sentences: may, slots } = evidence.mayPassTest(test));
+      if (shape) {
+        const byStatement = evidence.statementCandidates(shape);
+        if (!may || byStatement.length < may.length) (may = byStatement), (slots = null);
       }
-      if (allowed && sentenceHolds(clause, patterns, evidence, i)) found[i] = 1;
+      const count = may ? may.length : n;
+      const rule = sectionKey(clause);
+      // Sentences come in document order, section after section: judge each section once.
+      let section = -1;
+      let allowed = true;
+      for (let k = 0; k < count; k++) {
+        const i = may ? may[k] : k;
+        if (found[i]) continue;
+        if (rule !== null && sectionOf[i] !== section) {
+          section = sectionOf[i];
+          allowed = evidence.sections.allows(clause, rule, patterns.titled, section);
+        }
+        if (!allowed) continue;
+        if (shape && !evidence.statementFits(i, shape)) continue;
+        if (test ? !evidence.passes(i, slots ? slots[k] : slotOf(open[i], test.id)) : !passesTest(patterns, facts[i])) continue;
+        found[i] = 1;
+        hits.push(i);
+      }
     }
+  } finally {
+    // The marks are the document's, for the next call.
+    for (const i of hits) found[i] = 0;
   }
-  const out: SentenceView[] = [];
-  for (let i = 0; i < views.length; i++) if (found[i]) out.push(views[i]);
-  return out;
-}
-
-function inTopic(section: Section | null, topics: readonly string[]): boolean {
-  for (let s = section; s; s = s.parent) {
-    const own = topicsOf(s);
-    if (topics.some(t => own.includes(t))) return true;
-  }
-  return false;
-}
-
-function excludedByTopic(section: Section | null, topics: readonly string[], unless: readonly string[]): boolean {
-  for (let s = section; s; s = s.parent) {
-    const own = topicsOf(s);
-    if (unless.some(t => own.includes(t))) return false;
-    if (topics.some(t => own.includes(t))) return true;
-  }
-  return false;
-}
-
-function titled(section: Section | null, patterns: readonly CompiledPattern[]): boolean {
-  // A title is judged like a sentence, through the same memo: headings rarely change between versions.
-  for (let s = section; s; s = s.parent) {
-    const facts = sentenceFacts(s.title);
-    for (const p of patterns) if (factMatches(facts, p)) return true;
-  }
-  return false;
+  // Each clause finds its sentences in order; several clauses need sorting.
+  if (clauses.length > 1) hits.sort((a, b) => a - b);
+  return hits.map(i => evidence.view(i));
 }
 
 function statementFits(s: Statement, shape: StatementShape): boolean {

@@ -1,4 +1,4 @@
-import type { EvidenceClause, RequirementsKnowledge } from '../../knowledge/files/requirements';
+import type { EvidenceClause, Requirement, RequirementsKnowledge } from '../../knowledge/files/requirements';
 import { LiteralScanner, type ScannedLiteral } from './literalScanner';
 import type { CompiledPattern, PatternTable } from './patterns';
 
@@ -96,13 +96,26 @@ export class PatternPrefilter {
   }
 }
 
-/** Every pattern that is tested on sentences (those of evidence, further parts, near misses and conditions) or on section titles. */
-export function evidencePatternSources(k: RequirementsKnowledge): string[] {
-  const clauses: EvidenceClause[] = [
+/** Every evidence clause of the knowledge that is judged on sentences: of requirements, their further parts, their near misses and conditions. */
+export function evidenceClauses(k: RequirementsKnowledge): EvidenceClause[] {
+  return [
     ...k.requirements.flatMap(r => [...r.evidence, ...(r.and ?? []).flatMap(p => p.evidence)]),
     ...k.conditions.flatMap(c => [...(c.evidence ?? []), ...(c.against ?? [])]),
+    ...k.requirements.flatMap(r => (r.nearMiss ? [nearMissClause(r)] : [])),
   ];
-  const sources = clauses.flatMap(c => [...(c.all ?? []), ...(c.any ?? []), ...(c.not ?? []), ...(c.titled ?? [])]);
-  for (const r of k.requirements) sources.push(...(r.nearMiss?.any ?? []));
+}
+
+const nearMisses = new WeakMap<Requirement, EvidenceClause>();
+
+/** A requirement's near miss as an evidence clause (the same object each time, so that what is known of it is kept). */
+export function nearMissClause(r: Requirement): EvidenceClause {
+  let clause = nearMisses.get(r);
+  if (!clause) nearMisses.set(r, (clause = { any: r.nearMiss?.any ?? [] }));
+  return clause;
+}
+
+/** Every pattern that is tested on sentences (those of evidence, further parts, near misses and conditions) or on section titles. */
+export function evidencePatternSources(k: RequirementsKnowledge): string[] {
+  const sources = evidenceClauses(k).flatMap(c => [...(c.all ?? []), ...(c.any ?? []), ...(c.not ?? []), ...(c.titled ?? [])]);
   return [...new Set(sources)];
 }

@@ -1,6 +1,7 @@
 import { SentenceMemo, detached } from '../../model/sentenceMemo';
-import { PatternPrefilter } from './patternPrefilter';
-import { normaliseForMatching, patternTable } from './patterns';
+import { FAILS, MATCHES, PatternPrefilter, UNKNOWN } from './patternPrefilter';
+import { normaliseForMatching, patternTable, type CompiledPattern } from './patterns';
+import type { OpenTests } from './textTests';
 
 /**
  * What the requirements check knows of one sentence text: its normalised
@@ -14,8 +15,12 @@ export interface SentenceFacts {
   text: string;
   /** Per pattern id: UNKNOWN, MATCHES or FAILS (see patternPrefilter.ts). Grows when a pattern is added. */
   results: Uint8Array;
-  /** Ids of the patterns with literals that the sentence holds (all others with literals fail). */
+  /** Ids of the patterns with literals that the sentence holds (all others with literals fail); released (emptied) once `open` is made from it. */
   possible: Uint16Array;
+  /** The text tests (textTests.ts) the sentence may pass, with their verdicts so far; set when first asked for. */
+  open?: OpenTests;
+  /** How many of them were found to fail since `open` was made (dropped from it when a document is next prepared). */
+  failed?: number;
 }
 
 // After a keystroke every sentence but one is seen again: their patterns are
@@ -43,7 +48,7 @@ export function sentenceFacts(raw: string): SentenceFacts {
   // The memo copies its keys out of the document; the normalised text is kept too, so it must not be a slice of it either.
   const normalised = normaliseForMatching(raw);
   const text = detached(normalised);
-  const facts: SentenceFacts = { text, ...filter.prefilter(text) };
+  const facts: SentenceFacts = { text, ...filter.prefilter(text), open: undefined, failed: 0 };
   memo.set(raw, facts);
   return facts;
 }
@@ -51,4 +56,26 @@ export function sentenceFacts(raw: string): SentenceFacts {
 /** How many sentence texts the memo holds now. */
 export function sentenceFactsHeld(): number {
   return memo.size;
+}
+
+/** False when the literals already rule the pattern out for the sentence. */
+export function mayMatch(facts: SentenceFacts, pattern: CompiledPattern): boolean {
+  const results = facts.results;
+  return pattern.id >= results.length || results[pattern.id] !== FAILS;
+}
+
+/** Whether the pattern matches the text, tested at most once per text (the result is kept with its facts). */
+export function factMatches(facts: SentenceFacts, pattern: CompiledPattern): boolean {
+  if (pattern.id >= facts.results.length) grow(facts, pattern.id + 1);
+  const known = facts.results[pattern.id];
+  if (known !== UNKNOWN) return known === MATCHES;
+  const found = pattern.re.test(facts.text);
+  facts.results[pattern.id] = found ? MATCHES : FAILS;
+  return found;
+}
+
+function grow(facts: SentenceFacts, size: number) {
+  const results = new Uint8Array(size);
+  results.set(facts.results);
+  facts.results = results;
 }
