@@ -85,6 +85,27 @@ describe('model: the sentence memo', () => {
     clearAllSentenceMemos();
   });
 
+  it('keys an entry by the shared copy of a sentence even when given an equal slice of a document', async () => {
+    const sentence = sharedSentenceText(['We collect your email address', '’', '.'].join(''));
+    const remember = (memo: SentenceMemo<number>) => {
+      // A 4 MB document (two bytes a character) that begins with the sentence.
+      const document = [sentence, 'y'.repeat(2_000_000)].join(' ');
+      memo.set(document.slice(0, sentence.length), 1);
+    };
+    remember(new SentenceMemo<number>(10, 10_000));
+    const memo = new SentenceMemo<number>(10, 10_000);
+    await nextTurn();
+    collectGarbage();
+    const baseline = process.memoryUsage().heapUsed;
+    remember(memo);
+    await nextTurn();
+    collectGarbage();
+    const kept = process.memoryUsage().heapUsed - baseline;
+    assert.ok(kept < 2 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by one remembered sentence`);
+    assert.strictEqual(memo.get(sentence), 1);
+    clearAllSentenceMemos();
+  });
+
   it('gives the model the shared copy of each sentence text, equal to the text it stands for', () => {
     const text = 'We collect your email address. We never sell it.\n\nWe collect your email address.\n';
     const doc = buildDocument(text);

@@ -75,8 +75,8 @@ export class SentenceMemo<V> {
     }
     const old = this.previous.get(key);
     if (old && this.previous.delete(key)) this.previousChars -= old.key.length;
-    // A shared sentence text is already a copy of its own: stored as it is, it is one string for every memo.
-    this.insert({ key: isSharedText(key) ? key : detached(key), value });
+    // A sentence's text is stored as its shared copy (one string for every memo), anything else as a copy of its own.
+    this.insert({ key: sharedCopyOf(key) ?? detached(key), value });
   }
 
   /** `key` itself as the stored key and value (the table of shared sentence texts). */
@@ -131,11 +131,6 @@ class SharedTexts extends SentenceMemo<string> {
     this.keep(copy);
     return copy;
   }
-
-  /** Whether `text` is the shared copy itself (not merely equal to it). */
-  holds(text: string): boolean {
-    return this.get(text) === text;
-  }
 }
 
 const SHARED_TEXT_CHARS = 8_000_000;
@@ -146,6 +141,7 @@ export function sharedSentenceText(text: string): string {
   return sharedTexts.share(text);
 }
 
-function isSharedText(key: string): boolean {
-  return sharedTexts.holds(key);
+/** The shared copy of a text, if it is a sentence's (JavaScript cannot tell two equal strings apart: this is the one to keep). */
+function sharedCopyOf(text: string): string | undefined {
+  return sharedTexts.get(text);
 }
