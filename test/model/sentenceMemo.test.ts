@@ -14,6 +14,22 @@ function freshText(n: number, seed: string): string {
 
 const nextTurn = () => new Promise(resolve => setTimeout(resolve, 0));
 
+/**
+ * The heap (MB) still held, once garbage is collected, by what `measured`
+ * leaves behind. `warmUp` does the same once before, so that compiled code
+ * and caches do not count.
+ */
+async function megabytesKept<T>(warmUp: () => unknown, measured: () => T): Promise<{ kept: number; result: T }> {
+  warmUp();
+  await nextTurn();
+  collectGarbage();
+  const baseline = process.memoryUsage().heapUsed;
+  const result = measured();
+  await nextTurn();
+  collectGarbage();
+  return { kept: (process.memoryUsage().heapUsed - baseline) / 1024 / 1024, result };
+}
+
 describe('model: the sentence memo', () => {
   it('keeps what is used and lets go of what is not, within its bound of entries', () => {
     const memo = new SentenceMemo<number>(10, 100_000);
@@ -47,17 +63,9 @@ describe('model: the sentence memo', () => {
         memo.get(text.slice(0, 40));
       }
     };
-    // A first round compiles and warms everything up, so that the measured one shows only what the memo keeps.
-    remember(new SentenceMemo<number>(100, 1_000_000));
     const memo = new SentenceMemo<number>(100, 1_000_000);
-    await nextTurn();
-    collectGarbage();
-    const baseline = process.memoryUsage().heapUsed;
-    remember(memo);
-    await nextTurn();
-    collectGarbage();
-    const kept = process.memoryUsage().heapUsed - baseline;
-    assert.ok(kept < 2 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by three remembered sentences`);
+    const { kept } = await megabytesKept(() => remember(new SentenceMemo<number>(100, 1_000_000)), () => remember(memo));
+    assert.ok(kept < 2, `${kept.toFixed(1)} MB kept by three remembered sentences`);
     assert.strictEqual(memo.get(`version 0 ${'x'.repeat(30)}`), 0, 'the entries themselves are still there');
   });
 
@@ -70,17 +78,10 @@ describe('model: the sentence memo', () => {
       return sentence.slice(0, 30);
     };
     const memos = () => [0, 1, 2].map(() => new SentenceMemo<number>(10, 10_000_000));
-    remember(memos(), 'warm-up');
     const three = memos();
-    await nextTurn();
-    collectGarbage();
-    const baseline = process.memoryUsage().heapUsed;
-    const head = remember(three, 'measured');
-    await nextTurn();
-    collectGarbage();
-    const kept = process.memoryUsage().heapUsed - baseline;
+    const { kept, result: head } = await megabytesKept(() => remember(memos(), 'warm-up'), () => remember(three, 'measured'));
     // One copy is 2 MB; a copy per memo would be 6 MB, and the document 4 MB more.
-    assert.ok(kept < 3.5 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by three memos of one sentence`);
+    assert.ok(kept < 3.5, `${kept.toFixed(1)} MB kept by three memos of one sentence`);
     assert.strictEqual(three[2].get(`${head}${'x'.repeat(1_000_000 - head.length)}`), 2, 'found by an equal text that is not the shared one');
     clearAllSentenceMemos();
   });
@@ -92,16 +93,9 @@ describe('model: the sentence memo', () => {
       const document = [sentence, 'y'.repeat(2_000_000)].join(' ');
       memo.set(document.slice(0, sentence.length), 1);
     };
-    remember(new SentenceMemo<number>(10, 10_000));
     const memo = new SentenceMemo<number>(10, 10_000);
-    await nextTurn();
-    collectGarbage();
-    const baseline = process.memoryUsage().heapUsed;
-    remember(memo);
-    await nextTurn();
-    collectGarbage();
-    const kept = process.memoryUsage().heapUsed - baseline;
-    assert.ok(kept < 2 * 1024 * 1024, `${(kept / 1024 / 1024).toFixed(1)} MB kept by one remembered sentence`);
+    const { kept } = await megabytesKept(() => remember(new SentenceMemo<number>(10, 10_000)), () => remember(memo));
+    assert.ok(kept < 2, `${kept.toFixed(1)} MB kept by one remembered sentence`);
     assert.strictEqual(memo.get(sentence), 1);
     clearAllSentenceMemos();
   });
