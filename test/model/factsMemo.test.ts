@@ -4,10 +4,10 @@ import { applyTextEdit, textEdits, type TextEdit } from '../helpers/textEdits';
 import { buildStructure } from '../../server/src/model/document';
 import { chunkStarts, extractFacts } from '../../server/src/model/facts';
 import { findCrossReferences } from '../../server/src/model/crossReferences';
-import { findDates } from '../../server/src/model/dates';
+import { findDateCandidates, placedDateRole } from '../../server/src/model/dates';
 import { findDefinedTerms } from '../../server/src/model/definedTerms';
 import { findEmails, findPhones } from '../../server/src/model/contacts';
-import { findAges, findDurations } from '../../server/src/model/quantities';
+import { agesIn, durationsIn } from '../../server/src/model/quantities';
 import { clearAllSentenceMemos } from '../../server/src/model/sentenceMemo';
 import type { Facts, Sentence } from '../../server/src/model/types';
 import { runs, timeoutFor } from '../robustness/fuzzConfig';
@@ -138,14 +138,19 @@ function factsOf(text: string): unknown {
   return plain(extractFacts(text, structure.sentences, structure.blocks), structure.sentences);
 }
 
-/** What the finders find run over the whole text at once (the reading before chunks and memos). */
+/**
+ * What the finders find run over the whole text at once, and ages and
+ * durations read in every sentence (the reading before chunks, memos and the
+ * cheap tests that skip sentences).
+ */
 function wholeTextFacts(text: string): unknown {
   const structure = buildStructure(text);
   const skip = structure.blocks.filter(b => b.kind === 'front-matter' || b.kind === 'code').map(b => b.span);
+  const at = (span: { start: number; end: number }, by: number) => ({ start: span.start + by, end: span.end + by });
   const facts: Facts = {
-    dates: findDates(text, 0, text.length, skip),
-    ages: findAges(structure.sentences),
-    durations: findDurations(structure.sentences),
+    dates: findDateCandidates(text, 0, text.length, skip).map(c => ({ role: placedDateRole(c, c.span.start), iso: c.iso, span: c.span })),
+    ages: structure.sentences.flatMap(s => agesIn(s.text).map(a => ({ age: a.age, span: at(a.span, s.span.start), aboutChildren: a.aboutChildren }))),
+    durations: structure.sentences.flatMap(s => durationsIn(s.text).map(d => ({ amount: d.amount, unit: d.unit, days: d.days, span: at(d.span, s.span.start), sentence: s }))),
     emails: findEmails(text, 0, text.length, skip),
     phones: findPhones(text, 0, text.length, skip),
     definedTerms: findDefinedTerms(text, 0, text.length, skip),

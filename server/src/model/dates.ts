@@ -97,9 +97,6 @@ export function placedDateRole(candidate: DateCandidate, start: number): DateFac
   return candidate.role === 'other' && candidate.alone && start < POLICY_DATE_WITHIN ? 'effective' : candidate.role;
 }
 
-export function findDates(text: string, from: number, to: number, skip: Span[]): DateFact[] {
-  return findDateCandidates(text, from, to, skip).map(c => ({ role: placedDateRole(c, c.span.start), iso: c.iso, span: c.span }));
-}
 
 /**
  * The dates starting in [from, to) of `text`, except in `skip`. Reads the

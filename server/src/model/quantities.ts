@@ -1,7 +1,7 @@
 // Ages ("under the age of 13") and durations ("within 90 days", "up to 7
 // years") stated in a policy.
 
-import type { AgeFact, DurationFact, Sentence, Span } from './types';
+import type { AgeFact, DurationFact } from './types';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -51,15 +51,6 @@ export function mayStateDuration(sentence: string): boolean {
   return MAY_STATE_DURATION_RE.test(sentence);
 }
 
-export function findAges(sentences: Sentence[]): AgeFact[] {
-  const out: AgeFact[] = [];
-  for (const sentence of sentences) {
-    if (!mayStateAge(sentence.text)) continue;
-    for (const a of agesIn(sentence.text)) out.push({ age: a.age, span: moved(a.span, sentence.span.start), aboutChildren: a.aboutChildren });
-  }
-  return out;
-}
-
 /** The ages a sentence states, read from its text alone. */
 export function agesIn(s: string): SentenceAge[] {
   const out: SentenceAge[] = [];
@@ -82,15 +73,6 @@ export function agesIn(s: string): SentenceAge[] {
   return out;
 }
 
-export function findDurations(sentences: Sentence[]): DurationFact[] {
-  const out: DurationFact[] = [];
-  for (const sentence of sentences) {
-    if (!mayStateDuration(sentence.text)) continue;
-    for (const d of durationsIn(sentence.text)) out.push({ amount: d.amount, unit: d.unit, days: d.days, span: moved(d.span, sentence.span.start), sentence });
-  }
-  return out;
-}
-
 /** The durations a sentence states, read from its text alone. */
 export function durationsIn(s: string): SentenceDuration[] {
   const out: SentenceDuration[] = [];
@@ -107,9 +89,6 @@ export function durationsIn(s: string): SentenceDuration[] {
   return out;
 }
 
-function moved(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
-}
 
 function toNumber(word: string): number | undefined {
   const w = word.toLowerCase().trim();

@@ -22,17 +22,8 @@ function fixtureTexts(): string[] {
 describe('literal automaton (every occurrence of many literals in one pass)', () => {
   const startsOf = (literals: string[], text: string) => {
     const automaton = new LiteralAutomaton(literals);
-    const target = {
-      sentenceStarts: Int32Array.of(0),
-      sentenceEnds: Int32Array.of(text.length),
-      bySentence: new Uint32Array((literals.length + 31) >> 5),
-      words: (literals.length + 31) >> 5,
-      inText: new Uint8Array(literals.length),
-      recordStarts: new Uint8Array(literals.length).fill(1),
-      starts: [] as number[],
-      startIds: [] as number[],
-    };
-    automaton.scan(text, target);
+    const target = { inText: new Uint8Array(literals.length), recordStarts: new Uint8Array(literals.length).fill(1), starts: [] as number[], startIds: [] as number[] };
+    automaton.scanBetween(text, 0, text.length, 0, target);
     return target.starts.map((s, k) => `${literals[target.startIds[k]]}@${s}`).sort();
   };
 

@@ -40,22 +40,13 @@ describe('literal scan put together from segments (literalAutomaton)', () => {
     return { starts: target.starts.map((s, k) => `${literals[target.startIds[k]]}@${s}`).sort(), bits };
   }
 
-  // The same by one scan of the whole text, the segments as its sentences.
+  // The same by one scan of the whole text: a segment holds the occurrences that lie within it.
   function whole(automaton: LiteralAutomaton, literals: string[], text: string, cuts: number[]) {
-    const words = (literals.length + 31) >> 5;
-    const sentences = cuts.length >> 1;
-    const target = {
-      sentenceStarts: Int32Array.from({ length: sentences }, (_, k) => cuts[2 * k]),
-      sentenceEnds: Int32Array.from({ length: sentences }, (_, k) => cuts[2 * k + 1]),
-      bySentence: new Uint32Array(sentences * words),
-      words,
-      inText: new Uint8Array(literals.length),
-      recordStarts: new Uint8Array(literals.length).fill(1),
-      starts: [] as number[],
-      startIds: [] as number[],
-    };
-    automaton.scan(text, target);
-    const bits = Array.from({ length: sentences }, (_, s) => literals.map((_, id) => (target.bySentence[s * words + (id >> 5)] & (1 << (id & 31)) ? 1 : 0)));
+    const target = { inText: new Uint8Array(literals.length), recordStarts: new Uint8Array(literals.length).fill(1), starts: [] as number[], startIds: [] as number[] };
+    automaton.scanBetween(text, 0, text.length, 0, target);
+    const bits = Array.from({ length: cuts.length >> 1 }, (_, s) =>
+      literals.map((literal, id) => (target.starts.some((start, k) => target.startIds[k] === id && start >= cuts[2 * s] && start + literal.length <= cuts[2 * s + 1]) ? 1 : 0)),
+    );
     return { starts: target.starts.map((s, k) => `${literals[target.startIds[k]]}@${s}`).sort(), bits };
   }
 

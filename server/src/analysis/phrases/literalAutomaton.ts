@@ -40,22 +40,6 @@ export function foldedLiteral(literal: string): string | undefined {
 
 const CASED = /[\p{L}\p{M}\p{Nl}\p{So}\p{Sk}]|[\ud800-\udfff]/u;
 
-/** Where a scan writes what it finds; the arrays are sized by the caller. */
-export interface ScanTarget {
-  /** Sentence spans in text order, not overlapping. */
-  sentenceStarts: Int32Array;
-  sentenceEnds: Int32Array;
-  /** Bit `id` of sentence s is bit (id & 31) of word s * words + (id >> 5): the sentence holds the literal. */
-  bySentence: Uint32Array;
-  words: number;
-  /** 1 where the literal occurs anywhere in the text. */
-  inText: Uint8Array;
-  /** Literals whose start offsets are wanted (1), and where those go, in text order of their ends. */
-  recordStarts: Uint8Array;
-  starts: number[];
-  startIds: number[];
-}
-
 /** Where a scan of part of a text writes the occurrences outside any sentence's own scan. */
 export interface TextTarget {
   inText: Uint8Array;
@@ -174,36 +158,6 @@ export class LiteralAutomaton {
     for (let r = 0; r < states; r++) this.outStart[r + 1] = this.outStart[r] + outputs[r].length;
     this.outIds = new Int32Array(this.outStart[states]);
     for (let r = 0; r < states; r++) this.outIds.set(outputs[r], this.outStart[r]);
-  }
-
-  /** Finds every occurrence of every literal in `text` (overlapping ones too) and writes it to `target`. */
-  scan(text: string, target: ScanTarget): void {
-    const { delta, outStart, outIds, symbols, alphabet, lengths } = this;
-    const { sentenceStarts, sentenceEnds, bySentence, words, inText, recordStarts, starts, startIds } = target;
-    const sentences = sentenceStarts.length;
-    const length = text.length;
-    let state = 0;
-    // The sentence that may hold the occurrence ending here: occurrences come by their end.
-    let p = 0;
-    for (let i = 0; i < length; i++) {
-      state = delta[state + symbols[text.charCodeAt(i)]];
-      if (state >= 0) continue;
-      state = -state;
-      const at = state / alphabet;
-      const end = i + 1;
-      while (p < sentences && sentenceEnds[p] < end) p++;
-      const to = outStart[at + 1];
-      for (let k = outStart[at]; k < to; k++) {
-        const id = outIds[k];
-        const start = end - lengths[id];
-        inText[id] = 1;
-        if (p < sentences && sentenceStarts[p] <= start) bySentence[p * words + (id >> 5)] |= 1 << (id & 31);
-        if (recordStarts[id]) {
-          starts.push(start);
-          startIds.push(id);
-        }
-      }
-    }
   }
 
   /**
