@@ -87,13 +87,3 @@ export class LineIndex {
     return { start: this.positionAt(span.start), end: this.positionAt(span.end) };
   }
 }
-
-/** Moves an offset off the low half of a surrogate pair, so ranges never split a character. */
-export function onCharBoundary(text: string, offset: number): number {
-  if (offset > 0 && offset < text.length) {
-    const c = text.charCodeAt(offset);
-    const p = text.charCodeAt(offset - 1);
-    if (c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff) return offset - 1;
-  }
-  return offset;
-}

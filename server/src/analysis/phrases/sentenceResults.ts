@@ -52,13 +52,9 @@ export function recordOf(records: (SentenceRecord | undefined)[], sentence: Sent
 
 /**
  * The result of `compute(sentence.text)` for a rule's slot, remembered by the
- * sentence's text. `compute` must read nothing but the text it is given.
+ * sentence's text; `records` are those of its document (sentenceRecords).
+ * `compute` must read nothing but the text it is given.
  */
-export function sentenceResult<T>(doc: PolicyDocument, sentence: Sentence, slot: number, compute: (text: string) => T): T {
-  return resultIn(sentenceRecords(doc), sentence, slot, compute);
-}
-
-/** sentenceResult, given the records of the sentence's document (sentenceRecords): for a rule's loop over many sentences. */
 export function resultIn<T>(records: (SentenceRecord | undefined)[], sentence: Sentence, slot: number, compute: (text: string) => T): T {
   const record = recordOf(records, sentence);
   if (slot in record) return record[slot] as T;
